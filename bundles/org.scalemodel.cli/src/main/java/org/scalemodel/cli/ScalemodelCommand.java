@@ -1,0 +1,47 @@
+package org.scalemodel.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code scalemodel} command: only help, version and the subcommands. */
+@Command(name = "scalemodel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Models how fast AI models train and serve on AI superclusters, at what memory, power and cost.",
+            "Hardware, interconnect, workload and report plugins are discovered at runtime; drop a plugin",
+            "bundle into plugins/ to add one (no restart)."},
+        footer = {"", "Examples:",
+            "  scalemodel plugins                   list every discovered plugin",
+            "  scalemodel plugins --format json     the same as one JSON document",
+            "  scalemodel status                    start-up time, component states, memory",
+            "  scalemodel bench startup --runs 10   measure start-up over 10 fresh JVMs",
+            "", "Exit codes: 0 success, 1 failure, 2 invalid input."},
+        subcommands = {CommandLine.HelpCommand.class})
+final class ScalemodelCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Builds the command tree wired to the running framework. */
+    static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new ScalemodelCommand());
+        commandLine.addSubcommand(new PluginsCommand(context));
+        commandLine.addSubcommand(new StatusCommand(context));
+        commandLine.addSubcommand(new CommandLine(new BenchCommand())
+                .addSubcommand(new StartupBench().with(context)));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler(new FailureHandler());
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        // no subcommand: teach rather than do nothing
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,134 @@
+package org.scalemodel.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.scalemodel.catalog.CatalogSnapshot;
+import org.scalemodel.catalog.PluginFailure;
+import org.scalemodel.catalog.PluginInfo;
+import org.scalemodel.hardware.AcceleratorSpec;
+import org.scalemodel.hardware.HardwareModel;
+import org.scalemodel.hardware.SystemSpec;
+import org.scalemodel.plugin.PluginKind;
+import org.scalemodel.units.Bandwidth;
+import org.scalemodel.units.DataSize;
+
+class PluginRegistryTest {
+
+    private final PluginRegistry registry = new PluginRegistry();
+
+    @Test
+    void snapshotListsEveryPluginWithItsBundle() {
+        registry.put(entry(PluginKind.HARDWARE, "acme", 1, 0, hardware("acme-x1")));
+        registry.put(entry(PluginKind.EXPORTER, "json", 2, 0, new Object()));
+
+        assertThat(registry.snapshot().plugins()).extracting(PluginInfo::kind, PluginInfo::id, PluginInfo::bundle)
+                .containsExactly(
+                        tuple(PluginKind.HARDWARE, "acme", "com.acme.bundle"),
+                        tuple(PluginKind.EXPORTER, "json", "com.acme.bundle"));
+    }
+
+    @Test
+    void aSnapshotDoesNotChangeWhenPluginsComeAndGoAfterIt() {
+        registry.put(entry(PluginKind.HARDWARE, "acme", 1, 0, hardware("acme-x1")));
+        CatalogSnapshot before = registry.snapshot();
+
+        registry.remove(1);
+        registry.put(entry(PluginKind.HARDWARE, "other", 2, 0, hardware("other-y1")));
+
+        assertThat(before.accelerators()).extracting(AcceleratorSpec::id).containsExactly("acme-x1");
+        assertThat(registry.snapshot().accelerators()).extracting(AcceleratorSpec::id).containsExactly("other-y1");
+        assertThat(registry.snapshot().generation()).isGreaterThan(before.generation());
+    }
+
+    @Test
+    void theHigherRankedOfTwoPluginsWithOneIdIsActive() {
+        HardwareModel low = hardware("low-part");
+        HardwareModel high = hardware("high-part");
+        registry.put(entry(PluginKind.HARDWARE, "same", 1, 0, low));
+        registry.put(entry(PluginKind.HARDWARE, "same", 2, 10, high));
+
+        CatalogSnapshot snapshot = registry.snapshot();
+        assertThat(snapshot.hardware("same")).containsSame(high);
+        assertThat(snapshot.plugins()).extracting(PluginInfo::serviceId, PluginInfo::active)
+                .containsExactly(tuple(2L, true),
+                        tuple(1L, false));
+        assertThat(snapshot.accelerators()).extracting(AcceleratorSpec::id).containsExactly("high-part");
+    }
+
+    @Test
+    void aThrowingPluginIsRecordedOnceAndDoesNotHideTheOthers() {
+        registry.put(entry(PluginKind.HARDWARE, "good", 1, 0, hardware("good-part")));
+        registry.put(entry(PluginKind.HARDWARE, "broken", 2, 0, new ThrowingHardware()));
+
+        CatalogSnapshot first = registry.snapshot();
+        registry.put(entry(PluginKind.EXPORTER, "json", 3, 0, new Object())); // forces a rebuild
+        CatalogSnapshot second = registry.snapshot();
+
+        assertThat(second.accelerators()).extracting(AcceleratorSpec::id).containsExactly("good-part");
+        assertThat(second.failures()).singleElement().satisfies(f -> {
+            assertThat(f.plugin()).isEqualTo("broken");
+            assertThat(f.bundle()).isEqualTo("com.acme.bundle");
+            assertThat(f.phase()).isEqualTo(PluginFailure.Phase.CALL);
+            assertThat(f.message()).isEqualTo("java.lang.IllegalStateException: definitions unreadable");
+        });
+        assertThat(first.failures()).hasSize(1);
+    }
+
+    @Test
+    void removingAPluginForgetsTheFailuresOfItsBundle() {
+        registry.put(entry(PluginKind.HARDWARE, "broken", 2, 0, new ThrowingHardware()));
+        assertThat(registry.snapshot().failures()).hasSize(1);
+
+        registry.remove(2);
+
+        assertThat(registry.snapshot().failures()).isEmpty();
+        assertThat(registry.snapshot().hardware("broken")).isEmpty();
+    }
+
+    @Test
+    void metadataDefaultsNameToIdAndVersionToTheBundles() {
+        Optional<PluginMetadata> meta = PluginMetadata.read(Map.of("scalemodel.plugin.id", "ring", "service.id", 7L),
+                "1.2.3");
+        assertThat(meta).contains(new PluginMetadata("ring", "ring", "1.2.3", 7L, 0));
+        assertThat(PluginMetadata.read(Map.of("scalemodel.plugin.id", " "), "1")).isEmpty();
+    }
+
+    static PluginEntry entry(PluginKind kind, String id, long serviceId, int ranking, Object service) {
+        return new PluginEntry(kind, id, id, "1.0.0", "com.acme.bundle", "1.0.0", serviceId, ranking, service);
+    }
+
+    static HardwareModel hardware(String partId) {
+        AcceleratorSpec part = new AcceleratorSpec(partId, "Acme", partId, Map.of(), DataSize.gigabytes(80),
+                Bandwidth.gigabytesPerSecond(3000), Bandwidth.gigabytesPerSecond(450), Bandwidth.gigabitsPerSecond(400),
+                Optional.empty());
+        return new HardwareModel() {
+            @Override
+            public List<AcceleratorSpec> accelerators() {
+                return List.of(part);
+            }
+
+            @Override
+            public List<SystemSpec> systems() {
+                return List.of();
+            }
+        };
+    }
+
+    static final class ThrowingHardware implements HardwareModel {
+        @Override
+        public List<AcceleratorSpec> accelerators() {
+            throw new IllegalStateException("definitions unreadable");
+        }
+
+        @Override
+        public List<SystemSpec> systems() {
+            return List.of();
+        }
+    }
+}

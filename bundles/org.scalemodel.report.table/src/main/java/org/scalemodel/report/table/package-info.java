@@ -1,0 +1,2 @@
+/** The {@code table} exporter: reports as aligned plain-text tables, the CLI's default output. */
+package org.scalemodel.report.table;

@@ -1,0 +1,2 @@
+/** Plugins that misbehave on purpose: a test fixture for the catalog's fault isolation. */
+package com.acme.scalemodel.faulty;
