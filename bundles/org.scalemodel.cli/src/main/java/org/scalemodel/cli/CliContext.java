@@ -4,7 +4,7 @@ import java.io.OutputStream;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.scalemodel.catalog.PluginCatalog;
+import org.scalemodel.api.catalog.PluginCatalog;
 
 /**
  * What the commands need from the running framework.

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.scalemodel.catalog.PluginCatalog;
+import org.scalemodel.api.catalog.PluginCatalog;
 
 import picocli.CommandLine;
 

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginFailure;
-import org.scalemodel.catalog.PluginInfo;
-import org.scalemodel.export.Column;
-import org.scalemodel.export.Report;
-import org.scalemodel.export.ReportTable;
-import org.scalemodel.plugin.PluginKind;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginFailure;
+import org.scalemodel.api.catalog.PluginInfo;
+import org.scalemodel.api.export.Column;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportTable;
+import org.scalemodel.api.plugin.PluginKind;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginInfo;
-import org.scalemodel.export.Report;
-import org.scalemodel.export.ReportExporter;
-import org.scalemodel.plugin.PluginKind;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginInfo;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportExporter;
+import org.scalemodel.api.plugin.PluginKind;
 
 import picocli.CommandLine.Option;
 

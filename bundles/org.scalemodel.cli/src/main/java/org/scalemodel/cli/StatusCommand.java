@@ -8,9 +8,9 @@ import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.scalemodel.export.Column;
-import org.scalemodel.export.Report;
-import org.scalemodel.export.ReportTable;
+import org.scalemodel.api.export.Column;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

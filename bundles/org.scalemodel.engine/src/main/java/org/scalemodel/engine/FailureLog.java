@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.scalemodel.catalog.PluginFailure;
+import org.scalemodel.api.catalog.PluginFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginFailure;
-import org.scalemodel.catalog.PluginInfo;
-import org.scalemodel.export.ReportExporter;
-import org.scalemodel.hardware.AcceleratorSpec;
-import org.scalemodel.hardware.HardwareModel;
-import org.scalemodel.hardware.SystemSpec;
-import org.scalemodel.interconnect.InterconnectModel;
-import org.scalemodel.plugin.PluginKind;
-import org.scalemodel.workload.WorkloadGenerator;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginFailure;
+import org.scalemodel.api.catalog.PluginInfo;
+import org.scalemodel.api.export.ReportExporter;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.HardwareModel;
+import org.scalemodel.api.hardware.SystemSpec;
+import org.scalemodel.api.interconnect.InterconnectModel;
+import org.scalemodel.api.plugin.PluginKind;
+import org.scalemodel.api.workload.WorkloadGenerator;
 
 /** An immutable catalog snapshot: the winning plugin per kind and id, and their definitions. */
 final class FrozenSnapshot implements CatalogSnapshot {

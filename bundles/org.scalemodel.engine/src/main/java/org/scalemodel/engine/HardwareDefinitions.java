@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.scalemodel.hardware.AcceleratorSpec;
-import org.scalemodel.hardware.HardwareModel;
-import org.scalemodel.hardware.SystemSpec;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.HardwareModel;
+import org.scalemodel.api.hardware.SystemSpec;
 
 /**
  * The parts and systems of all active hardware plugins, copied at snapshot time. Where two

@@ -3,7 +3,7 @@ package org.scalemodel.engine;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.scalemodel.catalog.PluginFailure;
+import org.scalemodel.api.catalog.PluginFailure;
 
 /** The one place where the engine calls into plugin code and contains what it throws. */
 final class PluginCalls {

@@ -2,8 +2,8 @@ package org.scalemodel.engine;
 
 import java.util.Objects;
 
-import org.scalemodel.catalog.PluginInfo;
-import org.scalemodel.plugin.PluginKind;
+import org.scalemodel.api.catalog.PluginInfo;
+import org.scalemodel.api.plugin.PluginKind;
 
 /**
  * One registered plugin service as the catalog holds it.

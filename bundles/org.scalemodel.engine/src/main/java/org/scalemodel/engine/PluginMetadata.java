@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.framework.Constants;
-import org.scalemodel.plugin.PluginProperties;
+import org.scalemodel.api.plugin.PluginProperties;
 
 /**
  * The identifying service properties of a plugin, read with their documented defaults.

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginFailure;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginFailure;
 
 /**
  * The mutable set of plugin entries behind the catalog, and the snapshots taken of it. Pure

@@ -13,9 +13,9 @@ import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.scalemodel.catalog.PluginFailure;
-import org.scalemodel.plugin.PluginKind;
-import org.scalemodel.plugin.PluginProperties;
+import org.scalemodel.api.catalog.PluginFailure;
+import org.scalemodel.api.plugin.PluginKind;
+import org.scalemodel.api.plugin.PluginProperties;
 
 /**
  * Turns bound plugin services into registry entries: reads their identifying properties, gets

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginFailure;
-import org.scalemodel.catalog.PluginInfo;
-import org.scalemodel.hardware.AcceleratorSpec;
-import org.scalemodel.hardware.HardwareModel;
-import org.scalemodel.hardware.SystemSpec;
-import org.scalemodel.plugin.PluginKind;
-import org.scalemodel.units.Bandwidth;
-import org.scalemodel.units.DataSize;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginFailure;
+import org.scalemodel.api.catalog.PluginInfo;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.HardwareModel;
+import org.scalemodel.api.hardware.SystemSpec;
+import org.scalemodel.api.plugin.PluginKind;
+import org.scalemodel.api.units.Bandwidth;
+import org.scalemodel.api.units.DataSize;
 
 class PluginRegistryTest {
 

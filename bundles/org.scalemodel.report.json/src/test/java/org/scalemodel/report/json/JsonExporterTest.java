@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.scalemodel.export.Column;
-import org.scalemodel.export.Report;
-import org.scalemodel.export.ReportTable;
+import org.scalemodel.api.export.Column;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportTable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
-import org.scalemodel.export.Report;
-import org.scalemodel.export.ReportExporter;
-import org.scalemodel.export.ReportTable;
-import org.scalemodel.plugin.ScalemodelPlugin;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportExporter;
+import org.scalemodel.api.export.ReportTable;
+import org.scalemodel.api.plugin.ScalemodelPlugin;
 
 /** Writes a report for people: the title, its facts, then each table with aligned columns. */
 @Component

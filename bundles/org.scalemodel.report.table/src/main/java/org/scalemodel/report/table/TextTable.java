@@ -3,8 +3,8 @@ package org.scalemodel.report.table;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.scalemodel.export.Column;
-import org.scalemodel.export.ReportTable;
+import org.scalemodel.api.export.Column;
+import org.scalemodel.api.export.ReportTable;
 
 /** Lays out one table: headers with units, numbers right-aligned, text left-aligned. */
 final class TextTable {

@@ -3,10 +3,10 @@ package com.acme.scalemodel.faulty;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
-import org.scalemodel.hardware.AcceleratorSpec;
-import org.scalemodel.hardware.HardwareModel;
-import org.scalemodel.hardware.SystemSpec;
-import org.scalemodel.plugin.ScalemodelPlugin;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.HardwareModel;
+import org.scalemodel.api.hardware.SystemSpec;
+import org.scalemodel.api.plugin.ScalemodelPlugin;
 
 /** Fails in its constructor, so its component can never be activated. */
 @Component

@@ -3,8 +3,8 @@ package com.acme.scalemodel.faulty;
 import java.io.OutputStream;
 
 import org.osgi.service.component.annotations.Component;
-import org.scalemodel.export.Report;
-import org.scalemodel.export.ReportExporter;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportExporter;
 
 /** Registers an exporter without the required plugin id. */
 @Component

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
-import org.scalemodel.export.Column;
-import org.scalemodel.export.Report;
-import org.scalemodel.export.ReportExporter;
-import org.scalemodel.export.ReportTable;
-import org.scalemodel.plugin.ScalemodelPlugin;
+import org.scalemodel.api.export.Column;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportExporter;
+import org.scalemodel.api.export.ReportTable;
+import org.scalemodel.api.plugin.ScalemodelPlugin;
 
 /** Acme's own minimal CSV: the first table of a report, one line per row. */
 @Component

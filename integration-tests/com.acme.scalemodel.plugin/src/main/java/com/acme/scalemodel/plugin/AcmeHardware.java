@@ -9,16 +9,16 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.osgi.service.component.annotations.Component;
-import org.scalemodel.hardware.AcceleratorSpec;
-import org.scalemodel.hardware.HardwareModel;
-import org.scalemodel.hardware.InterconnectLevel;
-import org.scalemodel.hardware.SystemSpec;
-import org.scalemodel.model.Precision;
-import org.scalemodel.plugin.ScalemodelPlugin;
-import org.scalemodel.units.Bandwidth;
-import org.scalemodel.units.DataSize;
-import org.scalemodel.units.FlopRate;
-import org.scalemodel.units.Power;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.HardwareModel;
+import org.scalemodel.api.hardware.InterconnectLevel;
+import org.scalemodel.api.hardware.SystemSpec;
+import org.scalemodel.api.model.Precision;
+import org.scalemodel.api.plugin.ScalemodelPlugin;
+import org.scalemodel.api.units.Bandwidth;
+import org.scalemodel.api.units.DataSize;
+import org.scalemodel.api.units.FlopRate;
+import org.scalemodel.api.units.Power;
 
 /** The Acme X1 part and an 8-device Acme box; its BF16 peak comes from the bundle's acme.properties. */
 @Component

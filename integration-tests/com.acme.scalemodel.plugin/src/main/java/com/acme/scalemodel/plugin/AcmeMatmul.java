@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.osgi.service.component.annotations.Component;
-import org.scalemodel.model.Collective;
-import org.scalemodel.model.ParallelAxis;
-import org.scalemodel.model.Precision;
-import org.scalemodel.plugin.ScalemodelPlugin;
-import org.scalemodel.workload.CommunicationStep;
-import org.scalemodel.workload.ComputeStep;
-import org.scalemodel.workload.IterationWork;
-import org.scalemodel.workload.ParallelPlan;
-import org.scalemodel.workload.WorkloadGenerator;
-import org.scalemodel.workload.WorkloadSpec;
+import org.scalemodel.api.model.Collective;
+import org.scalemodel.api.model.ParallelAxis;
+import org.scalemodel.api.model.Precision;
+import org.scalemodel.api.plugin.ScalemodelPlugin;
+import org.scalemodel.api.workload.CommunicationStep;
+import org.scalemodel.api.workload.ComputeStep;
+import org.scalemodel.api.workload.IterationWork;
+import org.scalemodel.api.workload.ParallelPlan;
+import org.scalemodel.api.workload.WorkloadGenerator;
+import org.scalemodel.api.workload.WorkloadSpec;
 
 /** One square BF16 matrix multiply of size {@code n}, split by tensor parallelism, then an all-reduce. */
 @Component

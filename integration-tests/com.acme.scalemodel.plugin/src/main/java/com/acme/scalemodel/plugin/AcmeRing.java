@@ -1,12 +1,12 @@
 package com.acme.scalemodel.plugin;
 
 import org.osgi.service.component.annotations.Component;
-import org.scalemodel.hardware.AcceleratorSpec;
-import org.scalemodel.hardware.InterconnectLevel;
-import org.scalemodel.interconnect.InterconnectModel;
-import org.scalemodel.interconnect.Topology;
-import org.scalemodel.model.Collective;
-import org.scalemodel.plugin.ScalemodelPlugin;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.InterconnectLevel;
+import org.scalemodel.api.interconnect.InterconnectModel;
+import org.scalemodel.api.interconnect.Topology;
+import org.scalemodel.api.model.Collective;
+import org.scalemodel.api.plugin.ScalemodelPlugin;
 
 /** A ring of devices priced with the textbook alpha-beta ring all-reduce: 2(p-1) steps of n/p bytes. */
 @Component

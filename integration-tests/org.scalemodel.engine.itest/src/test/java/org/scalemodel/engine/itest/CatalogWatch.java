@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.scalemodel.catalog.CatalogListener;
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginCatalog;
-import org.scalemodel.catalog.PluginInfo;
+import org.scalemodel.api.catalog.CatalogListener;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginCatalog;
+import org.scalemodel.api.catalog.PluginInfo;
 
 /**
  * Waits, without sleeping, for the catalog to reach a state: it listens to catalog changes (a

@@ -16,13 +16,13 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.scalemodel.catalog.CatalogListener;
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginCatalog;
-import org.scalemodel.catalog.PluginFailure;
-import org.scalemodel.export.Report;
-import org.scalemodel.hardware.AcceleratorSpec;
-import org.scalemodel.plugin.PluginKind;
+import org.scalemodel.api.catalog.CatalogListener;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginCatalog;
+import org.scalemodel.api.catalog.PluginFailure;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.plugin.PluginKind;
 
 /** Plugins that fail are recorded with their bundle and never disturb the catalog or other plugins. */
 @ExtendWith(BundleContextExtension.class)

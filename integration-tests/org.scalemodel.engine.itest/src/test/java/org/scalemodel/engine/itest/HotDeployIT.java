@@ -15,10 +15,10 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginCatalog;
-import org.scalemodel.hardware.AcceleratorSpec;
-import org.scalemodel.model.Precision;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginCatalog;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.model.Precision;
 
 /** A plugin bundle is installed, updated and uninstalled while the framework and the catalog keep running. */
 @ExtendWith(BundleContextExtension.class)

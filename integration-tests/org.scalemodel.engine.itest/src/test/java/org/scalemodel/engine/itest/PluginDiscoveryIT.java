@@ -19,21 +19,21 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginCatalog;
-import org.scalemodel.catalog.PluginInfo;
-import org.scalemodel.export.Column;
-import org.scalemodel.export.Report;
-import org.scalemodel.export.ReportTable;
-import org.scalemodel.hardware.AcceleratorSpec;
-import org.scalemodel.hardware.SystemSpec;
-import org.scalemodel.interconnect.Topology;
-import org.scalemodel.model.Collective;
-import org.scalemodel.model.Precision;
-import org.scalemodel.plugin.PluginKind;
-import org.scalemodel.workload.IterationWork;
-import org.scalemodel.workload.ParallelPlan;
-import org.scalemodel.workload.WorkloadSpec;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginCatalog;
+import org.scalemodel.api.catalog.PluginInfo;
+import org.scalemodel.api.export.Column;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportTable;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.SystemSpec;
+import org.scalemodel.api.interconnect.Topology;
+import org.scalemodel.api.model.Collective;
+import org.scalemodel.api.model.Precision;
+import org.scalemodel.api.plugin.PluginKind;
+import org.scalemodel.api.workload.IterationWork;
+import org.scalemodel.api.workload.ParallelPlan;
+import org.scalemodel.api.workload.WorkloadSpec;
 
 /** Every plugin kind is discovered, and usable through the API alone. */
 @ExtendWith(BundleContextExtension.class)

@@ -14,8 +14,8 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.scalemodel.catalog.CatalogSnapshot;
-import org.scalemodel.catalog.PluginCatalog;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.catalog.PluginCatalog;
 
 /**
  * The watched folder end to end: a jar copied in becomes catalog entries, a replaced jar updates

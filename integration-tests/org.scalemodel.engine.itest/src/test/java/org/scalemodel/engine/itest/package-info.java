@@ -3,7 +3,7 @@
  * third-party bundle, fault isolation, and the watched plugins folder.
  */
 @Requirement(namespace = ServiceNamespace.SERVICE_NAMESPACE,
-        filter = "(objectClass=org.scalemodel.catalog.PluginCatalog)")
+        filter = "(objectClass=org.scalemodel.api.catalog.PluginCatalog)")
 package org.scalemodel.engine.itest;
 
 import org.osgi.annotation.bundle.Requirement;

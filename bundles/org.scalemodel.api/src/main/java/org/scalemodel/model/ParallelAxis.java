@@ -1,6 +1,0 @@
-package org.scalemodel.model;
-
-/** The dimensions along which a job is split across devices. */
-public enum ParallelAxis {
-    TENSOR, PIPELINE, DATA, EXPERT, CONTEXT
-}
