@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
             "bundle into plugins/ to add one (no restart)."},
         footer = {"", "Examples:",
             "  scalemodel plugins                   list every discovered plugin",
+            "  scalemodel systems                   every system, with totals",
+            "  scalemodel describe atlas-950-superpod",
+            "  scalemodel compare atlas-950-superpod nvidia-vr-nvl144",
             "  scalemodel plugins --format json     the same as one JSON document",
             "  scalemodel status                    start-up time, component states, memory",
             "  scalemodel bench startup --runs 10   measure start-up over 10 fresh JVMs",
@@ -29,6 +32,10 @@ final class ScalemodelCommand implements Runnable {
     static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new ScalemodelCommand());
         commandLine.addSubcommand(new PluginsCommand(context));
+        commandLine.addSubcommand(new PartsCommand(context));
+        commandLine.addSubcommand(new SystemsCommand(context));
+        commandLine.addSubcommand(new DescribeCommand(context));
+        commandLine.addSubcommand(new CompareCommand(context));
         commandLine.addSubcommand(new StatusCommand(context));
         commandLine.addSubcommand(new CommandLine(new BenchCommand())
                 .addSubcommand(new StartupBench().with(context)));

@@ -112,6 +112,16 @@ final class FrozenSnapshot implements CatalogSnapshot {
         return definitions.systems();
     }
 
+    @Override
+    public Optional<AcceleratorSpec> accelerator(String idOrAlias) {
+        return definitions.accelerator(idOrAlias);
+    }
+
+    @Override
+    public Optional<SystemSpec> system(String idOrAlias) {
+        return definitions.system(idOrAlias);
+    }
+
     private <T> Optional<T> find(PluginKind kind, String id, Class<T> type) {
         Object service = active.getOrDefault(kind, Map.of()).get(id);
         return Optional.ofNullable(service).map(type::cast);

@@ -12,6 +12,9 @@ import org.scalemodel.api.catalog.CatalogSnapshot;
 import org.scalemodel.api.catalog.PluginFailure;
 import org.scalemodel.api.catalog.PluginInfo;
 import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.Efficiency;
+import org.scalemodel.api.hardware.Provenance;
+import org.scalemodel.api.hardware.Sourced;
 import org.scalemodel.api.hardware.HardwareModel;
 import org.scalemodel.api.hardware.SystemSpec;
 import org.scalemodel.api.plugin.PluginKind;
@@ -92,6 +95,15 @@ class PluginRegistryTest {
     }
 
     @Test
+    void findsAPartByIdAndByAlias() {
+        registry.put(entry(PluginKind.HARDWARE, "acme", 1, 0, hardware("acme-x1")));
+
+        assertThat(registry.snapshot().accelerator("acme-x1")).isPresent();
+        assertThat(registry.snapshot().accelerator("acme-x1-alias")).map(AcceleratorSpec::id).contains("acme-x1");
+        assertThat(registry.snapshot().accelerator("nope")).isEmpty();
+    }
+
+    @Test
     void metadataDefaultsNameToIdAndVersionToTheBundles() {
         Optional<PluginMetadata> meta = PluginMetadata.read(Map.of("scalemodel.plugin.id", "ring", "service.id", 7L),
                 "1.2.3");
@@ -104,9 +116,13 @@ class PluginRegistryTest {
     }
 
     static HardwareModel hardware(String partId) {
-        AcceleratorSpec part = new AcceleratorSpec(partId, "Acme", partId, Map.of(), DataSize.gigabytes(80),
-                Bandwidth.gigabytesPerSecond(3000), Bandwidth.gigabytesPerSecond(450), Bandwidth.gigabitsPerSecond(400),
-                Optional.empty());
+        Sourced<Double> assumed = Sourced.of(0.8, Provenance.ASSUMED, "");
+        AcceleratorSpec part = new AcceleratorSpec(partId, List.of(partId + "-alias"), "Acme", partId, "2026",
+                Map.of(), Map.of(), Sourced.of(DataSize.gigabytes(80), Provenance.ASSUMED, ""),
+                Sourced.of(Bandwidth.gigabytesPerSecond(3000), Provenance.ASSUMED, ""),
+                Sourced.of(Bandwidth.gigabytesPerSecond(450), Provenance.ASSUMED, ""),
+                Sourced.of(Bandwidth.gigabitsPerSecond(400), Provenance.ASSUMED, ""), Sourced.unknown("unpublished"),
+                new Efficiency(Sourced.unknown("not measured"), assumed, assumed, assumed), Map.of(), "test");
         return new HardwareModel() {
             @Override
             public List<AcceleratorSpec> accelerators() {

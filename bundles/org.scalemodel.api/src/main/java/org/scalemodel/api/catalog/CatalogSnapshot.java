@@ -45,4 +45,10 @@ public interface CatalogSnapshot {
 
     /** @return every system supplied by the active hardware plugins, sorted by id */
     List<SystemSpec> systems();
+
+    /** @return the part with this id or alias */
+    Optional<AcceleratorSpec> accelerator(String idOrAlias);
+
+    /** @return the system with this id or alias */
+    Optional<SystemSpec> system(String idOrAlias);
 }

@@ -1,29 +1,73 @@
 package org.scalemodel.api.hardware;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+
+import org.scalemodel.api.units.DataSize;
+import org.scalemodel.api.units.Power;
 
 /**
  * A system: a number of one accelerator part, grouped level by level, each level joined by an
- * interconnect. Levels run from the innermost (the scale-up domain) outwards.
+ * interconnect, with what it takes beyond the chips (cabinets, floor, power, cost). Levels run
+ * from the innermost (the scale-up domain) outwards; the last spans every accelerator.
  *
- * @param id               catalog id, e.g. {@code "nvidia-gb200-nvl72"}
- * @param name             display name
- * @param acceleratorId    the {@link AcceleratorSpec#id()} of its part
- * @param acceleratorCount number of accelerators, &gt; 0
- * @param levels           interconnect levels, innermost first; may be empty for a single device
+ * @param id                     catalog id, e.g. {@code "nvidia-gb200-nvl72"}
+ * @param aliases                other ids that resolve to this system
+ * @param vendor                 vendor or operator
+ * @param name                   display name
+ * @param release                release as stated
+ * @param acceleratorId          the id (or alias) of its part
+ * @param accelerators           number of accelerators, &gt; 0
+ * @param devicesPerNode         accelerators per node or tray; may be unknown
+ * @param levels                 interconnect levels, innermost first
+ * @param computeCabinets        cabinets holding accelerators; may be unknown
+ * @param networkCabinets        cabinets holding only network; may be unknown
+ * @param floorAreaSquareMetres  floor space; may be unknown
+ * @param hostMemory             CPU memory counted as "fast memory" by the vendor; may be unknown
+ * @param systemPower            IT power of the whole system (chips, hosts, network); may be unknown
+ * @param overheadPerAccelerator hosts and network power per accelerator, on top of its TDP; may be unknown
+ * @param pue                    power usage effectiveness of the facility, &gt;= 1; may be unknown
+ * @param costUsd                price in US dollars; may be unknown
+ * @param claims                 the vendor's headline totals
+ * @param sources                the publications cited, by key
+ * @param origin                 where the definition was read
  */
-public record SystemSpec(String id, String name, String acceleratorId, long acceleratorCount,
-        List<InterconnectLevel> levels) {
+public record SystemSpec(String id, List<String> aliases, String vendor, String name, String release,
+        String acceleratorId, Sourced<Long> accelerators, Sourced<Long> devicesPerNode,
+        List<InterconnectLevel> levels, Sourced<Long> computeCabinets, Sourced<Long> networkCabinets,
+        Sourced<Double> floorAreaSquareMetres, Sourced<DataSize> hostMemory, Sourced<Power> systemPower,
+        Sourced<Power> overheadPerAccelerator, Sourced<Double> pue, Sourced<Double> costUsd,
+        List<VendorClaim> claims, Map<String, Source> sources, String origin) {
 
-    /** @throws IllegalArgumentException if {@code acceleratorCount <= 0} */
+    /** @throws IllegalArgumentException if the accelerator count is unknown or not positive */
     public SystemSpec {
         Objects.requireNonNull(id, "id");
+        aliases = List.copyOf(aliases);
+        Objects.requireNonNull(vendor, "vendor");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(release, "release");
         Objects.requireNonNull(acceleratorId, "acceleratorId");
-        if (acceleratorCount <= 0) {
-            throw new IllegalArgumentException("acceleratorCount must be > 0, got " + acceleratorCount);
+        if (!accelerators.isKnown() || accelerators.value() <= 0) {
+            throw new IllegalArgumentException("accelerators must be known and > 0, got " + accelerators.value());
         }
+        Objects.requireNonNull(devicesPerNode, "devicesPerNode");
         levels = List.copyOf(levels);
+        Objects.requireNonNull(computeCabinets, "computeCabinets");
+        Objects.requireNonNull(networkCabinets, "networkCabinets");
+        Objects.requireNonNull(floorAreaSquareMetres, "floorAreaSquareMetres");
+        Objects.requireNonNull(hostMemory, "hostMemory");
+        Objects.requireNonNull(systemPower, "systemPower");
+        Objects.requireNonNull(overheadPerAccelerator, "overheadPerAccelerator");
+        Objects.requireNonNull(pue, "pue");
+        Objects.requireNonNull(costUsd, "costUsd");
+        claims = List.copyOf(claims);
+        sources = Map.copyOf(sources);
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** @return the number of accelerators */
+    public long acceleratorCount() {
+        return accelerators.value();
     }
 }

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 import org.osgi.service.component.annotations.Component;
 import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.Efficiency;
+import org.scalemodel.api.hardware.Provenance;
+import org.scalemodel.api.hardware.Source;
+import org.scalemodel.api.hardware.Sourced;
 import org.scalemodel.api.hardware.HardwareModel;
 import org.scalemodel.api.hardware.InterconnectLevel;
 import org.scalemodel.api.hardware.SystemSpec;
@@ -25,13 +28,19 @@ import org.scalemodel.api.units.Power;
 @ScalemodelPlugin(id = "acme", name = "Acme accelerators")
 public final class AcmeHardware implements HardwareModel {
 
+    private static final String SHEET = "acme";
+
     private final AcceleratorSpec part;
 
     public AcmeHardware() {
         double teraflops = Double.parseDouble(bundleProperties().getProperty("bf16.teraflops"));
-        part = new AcceleratorSpec("acme-x1", "Acme", "Acme X1", Map.of(Precision.BF16, FlopRate.teraFlops(teraflops)),
-                DataSize.gigabytes(96), Bandwidth.gigabytesPerSecond(3000), Bandwidth.gigabytesPerSecond(400),
-                Bandwidth.gigabitsPerSecond(400), Optional.of(Power.watts(700)));
+        Sourced<Double> assumed = Sourced.of(0.8, Provenance.ASSUMED, "");
+        part = new AcceleratorSpec("acme-x1", List.of(), "Acme", "Acme X1", "2026",
+                Map.of(Precision.BF16, vendor(FlopRate.teraFlops(teraflops))), Map.of(),
+                vendor(DataSize.gigabytes(96)), vendor(Bandwidth.gigabytesPerSecond(3000)),
+                vendor(Bandwidth.gigabytesPerSecond(400)), vendor(Bandwidth.gigabitsPerSecond(400)),
+                vendor(Power.watts(700)), new Efficiency(Sourced.unknown("not measured"), assumed, assumed, assumed),
+                Map.of(SHEET, new Source(SHEET, "Acme X1 datasheet (fixture)", "")), "bundle com.acme.scalemodel.plugin");
     }
 
     @Override
@@ -41,8 +50,18 @@ public final class AcmeHardware implements HardwareModel {
 
     @Override
     public List<SystemSpec> systems() {
-        return List.of(new SystemSpec("acme-box-8", "Acme box of 8", "acme-x1", 8,
-                List.of(new InterconnectLevel("scale-up", "acme-ring", 8, Map.of()))));
+        Sourced<Long> unknownCount = Sourced.unknown("not published");
+        return List.of(new SystemSpec("acme-box-8", List.of(), "Acme", "Acme box of 8", "2026", "acme-x1",
+                vendor(8L), Sourced.of(8L, Provenance.VENDOR, SHEET),
+                List.of(new InterconnectLevel("scale-up", "acme-ring", 8, Map.of())), unknownCount, unknownCount,
+                Sourced.unknown("not published"), Sourced.unknown("none"), Sourced.unknown("not published"),
+                Sourced.unknown("not published"), Sourced.unknown("not published"), Sourced.unknown("not published"),
+                List.of(), Map.of(SHEET, new Source(SHEET, "Acme X1 datasheet (fixture)", "")),
+                "bundle com.acme.scalemodel.plugin"));
+    }
+
+    private static <T> Sourced<T> vendor(T value) {
+        return Sourced.of(value, Provenance.VENDOR, SHEET);
     }
 
     private static Properties bundleProperties() {

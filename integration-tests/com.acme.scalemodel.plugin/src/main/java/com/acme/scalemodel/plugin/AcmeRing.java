@@ -17,7 +17,7 @@ public final class AcmeRing implements InterconnectModel {
 
     @Override
     public Topology build(InterconnectLevel level, AcceleratorSpec accelerator) {
-        double bytesPerSecond = accelerator.scaleUpPerDirection().bytesPerSecond();
+        double bytesPerSecond = accelerator.scaleUpPerDirection().value().bytesPerSecond();
         long devices = level.groupSize();
         return new Topology() {
             @Override
