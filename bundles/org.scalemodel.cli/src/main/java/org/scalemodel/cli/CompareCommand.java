@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import org.scalemodel.api.export.Report;
 import org.scalemodel.api.export.ReportTable;
 import org.scalemodel.api.hardware.SystemSpec;
 import org.scalemodel.api.hardware.SystemTotals;
+import org.scalemodel.api.hardware.VendorClaim;
 import org.scalemodel.api.model.Precision;
 
 import picocli.CommandLine.Command;
@@ -77,8 +79,39 @@ final class CompareCommand implements Runnable {
         facts.put("note", "totals from per-device figures, decimal units; fast memory counts host memory where the "
                 + "vendor does; unknown stays unknown");
         return new Report("compare", a.name() + " vs " + b.name(), facts, List.of(new ReportTable("comparison",
-                "Side by side", List.of(Column.of("figure"), Column.of("unit"), new Column("a", a.id(), ""),
-                        new Column("b", b.id(), ""), new Column("ratio", "A / B", "x")), rows)));
+                "Side by side, totals computed from the parts", List.of(Column.of("figure"), Column.of("unit"),
+                        new Column("a", a.id(), ""), new Column("b", b.id(), ""), new Column("ratio", "A / B", "x")),
+                rows), headlines(a, b)));
+    }
+
+    /**
+     * The vendors' own headline figures side by side, where both systems have one: what a
+     * vendor's comparison slide divides. Memory pairs each vendor's stated memory figure
+     * ("fast memory" where the vendor counts host memory in it).
+     */
+    static ReportTable headlines(SystemSpec a, SystemSpec b) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String metric : List.of("accelerators", "fp8-compute", "fp4-compute", "bf16-compute", "memory",
+                "memory-bandwidth", "interconnect-bandwidth", "power")) {
+            Optional<VendorClaim> ca = claim(a, metric);
+            Optional<VendorClaim> cb = claim(b, metric);
+            if (ca.isPresent() && cb.isPresent() && ca.get().value().isKnown() && cb.get().value().isKnown()) {
+                rows.add(Figures.row(metric, ca.get().written(), cb.get().written(),
+                        ca.get().value().value() / cb.get().value().value()));
+            }
+        }
+        return new ReportTable("headlines", "The vendors' headline figures side by side", List.of(Column.of("metric"),
+                new Column("a", a.id(), ""), new Column("b", b.id(), ""), new Column("ratio", "A / B", "x")), rows);
+    }
+
+    /** For memory, a vendor's "fast memory" figure (device plus host) is the one it compares. */
+    private static Optional<VendorClaim> claim(SystemSpec system, String metric) {
+        Optional<VendorClaim> fast = metric.equals("memory") ? find(system, "fast-memory") : Optional.empty();
+        return fast.isPresent() ? fast : find(system, metric);
+    }
+
+    private static Optional<VendorClaim> find(SystemSpec system, String metric) {
+        return system.claims().stream().filter(c -> c.metric().equals(metric)).findFirst();
     }
 
     private static OptionalDouble peak(SystemTotals totals, Precision precision) {

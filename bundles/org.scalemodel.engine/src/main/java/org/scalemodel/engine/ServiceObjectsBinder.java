@@ -64,9 +64,26 @@ final class ServiceObjectsBinder {
         onChange.run();
     }
 
+    /**
+     * A plugin changed its service properties (for example raised its revision). The entry is
+     * replaced in one step: a snapshot taken meanwhile sees the old entry or the new one, never
+     * a catalog without the plugin.
+     */
     <T> void updated(PluginKind kind, ComponentServiceObjects<T> objects) {
-        unbind(objects);
-        bind(kind, objects);
+        ServiceReference<T> reference = objects.getServiceReference();
+        Held current = held.get((Long) reference.getProperty(Constants.SERVICE_ID));
+        Bundle bundle = reference.getBundle();
+        Optional<PluginMetadata> metadata = bundle == null ? Optional.empty()
+                : PluginMetadata.read(properties(reference), bundle.getVersion().toString());
+        if (current == null || metadata.isEmpty()) {
+            unbind(objects);
+            bind(kind, objects);
+            return;
+        }
+        PluginMetadata meta = metadata.get();
+        registry.put(new PluginEntry(kind, meta.id(), meta.name(), meta.version(), bundle.getSymbolicName(),
+                bundle.getVersion().toString(), meta.serviceId(), meta.ranking(), current.service()));
+        onChange.run();
     }
 
     void unbind(ComponentServiceObjects<?> objects) {

@@ -95,6 +95,17 @@ class PluginRegistryTest {
     }
 
     @Test
+    void replacingAnEntryNeverShowsACatalogWithoutIt() {
+        registry.put(entry(PluginKind.HARDWARE, "acme", 1, 0, hardware("acme-x1")));
+        long before = registry.generation();
+
+        registry.put(entry(PluginKind.HARDWARE, "acme", 1, 0, hardware("acme-x2")));
+
+        assertThat(registry.generation()).isEqualTo(before + 1);
+        assertThat(registry.snapshot().accelerators()).extracting(AcceleratorSpec::id).containsExactly("acme-x2");
+    }
+
+    @Test
     void findsAPartByIdAndByAlias() {
         registry.put(entry(PluginKind.HARDWARE, "acme", 1, 0, hardware("acme-x1")));
 

@@ -102,7 +102,9 @@ record DefinitionFile(String name, List<AcceleratorSpec> parts, List<SystemSpec>
             Node source = e.getValue();
             if (fields.mapping(source, Set.of("title", "url"), "a source {title, url}")) {
                 String title = fields.text(source, "title", true);
-                String url = fields.text(source, "url", false);
+                Node urlNode = source.entries().get("url");
+                // an empty url is a source without one (a private communication, a printed manual)
+                String url = urlNode != null && "".equals(urlNode.scalar()) ? "" : fields.text(source, "url", false);
                 if (title != null && url != null) {
                     sources.put(e.getKey(), new Source(e.getKey(), title, url));
                 }

@@ -49,6 +49,11 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
     public static final String PID = "org.scalemodel.hardware.definitions";
     /** Manifest header of a bundle that carries definition files: the folder inside the bundle. */
     public static final String HEADER = "Scalemodel-Definitions";
+    /**
+     * Service property (String[]) of the hardware service: every current problem of a rejected
+     * definition file, as "file:line:column: field: message".
+     */
+    public static final String PROBLEMS = "scalemodel.definitions.problems";
     /** The plugin id of the hardware service. */
     public static final String PLUGIN_ID = "definitions";
 
@@ -61,7 +66,8 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
                 + "scalemodel.definitions.dir, else 'definitions' in the working directory")
         String definitions_dir() default "";
 
-        @AttributeDefinition(description = "Milliseconds between two looks at the folder, >= 50")
+        @AttributeDefinition(description = "Milliseconds between two looks at the folder, >= 50; the framework "
+                + "property scalemodel.definitions.poll.ms overrides it")
         long poll_ms() default 1000;
     }
 
@@ -81,7 +87,7 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
                 properties());
         extender = new BundleTracker<>(context, Bundle.ACTIVE | Bundle.STARTING, new DefinitionBundles(this));
         extender.open();
-        watch = configAdmin == null ? null : watchFolder(configAdmin, config);
+        watch = configAdmin == null ? null : watchFolder(context, configAdmin, config);
         LOG.info("Hardware definitions: {} parts, {} systems; watching {}", layers.current().parts().size(),
                 layers.current().systems().size(), folder);
     }
@@ -150,7 +156,7 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
         Catalog after = layers.current();
         List<String> lines = Changes.between(before, after);
         lines.forEach(line -> LOG.info("Definitions ({}): {}", what, line));
-        if (!lines.isEmpty() && registration != null) {
+        if (after.revision() != before.revision() && registration != null) {
             registration.setProperties(properties());
         }
     }
@@ -160,6 +166,7 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
         properties.put(PluginProperties.ID, PLUGIN_ID);
         properties.put(PluginProperties.NAME, "Hardware definitions (built-in, plugin bundles, folder)");
         properties.put(PluginProperties.REVISION, layers.current().revision());
+        properties.put(PROBLEMS, layers.current().problems().stream().map(Problem::toString).toArray(String[]::new));
         return properties;
     }
 
@@ -217,14 +224,20 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
     }
 
     /** Asks FileInstall (through its factory configuration) to watch the folder for definition files. */
-    private Configuration watchFolder(ConfigurationAdmin configAdmin, Config config) {
+    private static long pollMillis(BundleContext context, Config config) {
+        String property = context.getProperty("scalemodel.definitions.poll.ms");
+        long millis = property == null ? config.poll_ms() : Long.parseLong(property.trim());
+        return Math.max(50, millis);
+    }
+
+    private Configuration watchFolder(BundleContext context, ConfigurationAdmin configAdmin, Config config) {
         try {
             Configuration configuration = configAdmin.getFactoryConfiguration("org.apache.felix.fileinstall",
                     "scalemodel-definitions", "?");
             Hashtable<String, Object> watch = new Hashtable<>();
             watch.put("felix.fileinstall.dir", folder.toString());
             watch.put("felix.fileinstall.filter", ".*\\.(yaml|yml|json)");
-            watch.put("felix.fileinstall.poll", Long.toString(Math.max(50, config.poll_ms())));
+            watch.put("felix.fileinstall.poll", Long.toString(pollMillis(context, config)));
             watch.put("felix.fileinstall.noInitialDelay", "true");
             watch.put("felix.fileinstall.log.default", "jul");
             configuration.updateIfDifferent(watch);

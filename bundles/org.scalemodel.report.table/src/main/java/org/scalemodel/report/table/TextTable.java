@@ -51,7 +51,8 @@ final class TextTable {
         for (int c = 0; c < numeric.length; c++) {
             int col = c;
             numeric[c] = !table.rows().isEmpty()
-                    && table.rows().stream().allMatch(r -> r.get(col) == null || r.get(col) instanceof Number);
+                    && table.rows().stream().allMatch(r -> r.get(col) == null || r.get(col) instanceof Number
+                            || "".equals(r.get(col)));
         }
         return numeric;
     }

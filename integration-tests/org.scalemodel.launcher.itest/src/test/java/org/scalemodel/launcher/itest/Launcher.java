@@ -17,9 +17,18 @@ final class Launcher {
 
     private final Path jar = Path.of(System.getProperty("scalemodel.launcher.jar"));
     private final Path pluginsFolder;
+    private final Path definitionsFolder;
 
     Launcher(Path pluginsFolder) {
         this.pluginsFolder = pluginsFolder;
+        this.definitionsFolder = pluginsFolder.resolveSibling("definitions");
+    }
+
+    /** Writes a definition file into this launcher's definitions folder. */
+    Launcher withDefinition(String name, String content) throws IOException {
+        Files.createDirectories(definitionsFolder);
+        Files.writeString(definitionsFolder.resolve(name), content, StandardCharsets.UTF_8);
+        return this;
     }
 
     /** Copies a fixture plugin jar into this launcher's plugins folder. */
@@ -31,7 +40,8 @@ final class Launcher {
 
     Run run(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Dfelix.fileinstall.dir=" + pluginsFolder, "-jar", jar.toString()));
+                "-XX:TieredStopAtLevel=1", "-Dfelix.fileinstall.dir=" + pluginsFolder,
+                "-Dscalemodel.definitions.dir=" + definitionsFolder, "-jar", jar.toString()));
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
