@@ -74,9 +74,8 @@ class DefinitionLayersTest {
         Catalog before = layers.current();
         layers.put(Layer.FOLDER, "folder:acme.yaml", Samples.read(GOOD.replace("4 TB/s", "4.8 TB/s")));
 
-        assertThat(Changes.between(before, layers.current())).contains(
-                "part acme-x1 changed: memory-bandwidth 4.000 TB/s -> 4.800 TB/s, origin test -> test".replace(
-                        ", origin test -> test", ""));
+        assertThat(Changes.between(before, layers.current()))
+                .containsExactly("part acme-x1 changed: memory-bandwidth 4.000 TB/s -> 4.800 TB/s");
     }
 
     private double memoryBandwidth() {
