@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.scalemodel.api.catalog.PluginCatalog;
+import org.scalemodel.api.fabric.FabricFactory;
 
 import picocli.CommandLine;
 
@@ -25,15 +26,18 @@ import picocli.CommandLine;
 public final class CommandLineMain implements Callable<Integer> {
 
     private final PluginCatalog catalog;
+    private final FabricFactory fabrics;
     private final ServiceComponentRuntime scr;
     private final BundleContext context;
     private final String[] arguments;
 
     @Activate
-    public CommandLineMain(@Reference PluginCatalog catalog, @Reference ServiceComponentRuntime scr,
+    public CommandLineMain(@Reference PluginCatalog catalog, @Reference FabricFactory fabrics,
+            @Reference ServiceComponentRuntime scr,
             @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
             BundleContext context) {
         this.catalog = catalog;
+        this.fabrics = fabrics;
         this.scr = scr;
         this.context = context;
         this.arguments = launcher.get("launcher.arguments") instanceof String[] args ? args : new String[0];
@@ -44,7 +48,8 @@ public final class CommandLineMain implements Callable<Integer> {
         long readyEpochMillis = System.currentTimeMillis(); // start-up figure only; models never read the clock
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        CommandLine commandLine = ScalemodelCommand.commandLine(new CliContext(catalog, scr, context, System.out, readyEpochMillis), out, err);
+        CommandLine commandLine = ScalemodelCommand.commandLine(new CliContext(catalog, scr, context, System.out, readyEpochMillis),
+                fabrics, out, err);
         return commandLine.execute(arguments);
     }
 }

@@ -2,6 +2,8 @@ package org.scalemodel.cli;
 
 import java.io.PrintWriter;
 
+import org.scalemodel.api.fabric.FabricFactory;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Spec;
             "  scalemodel systems                   every system, with totals",
             "  scalemodel describe atlas-950-superpod",
             "  scalemodel compare atlas-950-superpod nvidia-vr-nvl144",
+            "  scalemodel collective nvidia-dgx-h100-superpod --group 8 --sweep 1MiB:8GiB",
             "  scalemodel plugins --format json     the same as one JSON document",
             "  scalemodel status                    start-up time, component states, memory",
             "  scalemodel bench startup --runs 10   measure start-up over 10 fresh JVMs",
@@ -29,16 +32,19 @@ final class ScalemodelCommand implements Runnable {
     CommandSpec spec;
 
     /** Builds the command tree wired to the running framework. */
-    static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(CliContext context, FabricFactory fabrics, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new ScalemodelCommand());
         commandLine.addSubcommand(new PluginsCommand(context));
         commandLine.addSubcommand(new PartsCommand(context));
         commandLine.addSubcommand(new SystemsCommand(context));
         commandLine.addSubcommand(new DescribeCommand(context));
         commandLine.addSubcommand(new CompareCommand(context));
+        commandLine.addSubcommand(new CollectiveCommand(context, fabrics));
+        commandLine.addSubcommand(new CollectiveCheckCommand(context, fabrics));
         commandLine.addSubcommand(new StatusCommand(context));
         commandLine.addSubcommand(new CommandLine(new BenchCommand())
-                .addSubcommand(new StartupBench().with(context)));
+                .addSubcommand(new StartupBench().with(context))
+                .addSubcommand(new CollectiveBench().with(context, fabrics)));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -18,8 +18,12 @@ public interface Topology {
      *
      * @param collective the operation
      * @param groupSize  members, in [2, {@link #devices()}]
-     * @param bytes      message size per member in bytes (the buffer each member holds), &gt;= 0
-     * @return seconds, finite and &gt;= 0; never less for a larger message
+     * @param bytes      the nccl-tests size S in bytes, &gt;= 0: the buffer of an all-reduce or
+     *                   broadcast, the total gathered or scattered size of an all-gather or
+     *                   reduce-scatter, the send buffer of an all-to-all, the message of a send
+     *                   (see {@link CollectiveAlgorithms})
+     * @return seconds, finite and &gt;= 0; never less for a larger message, never more for
+     *         more bandwidth
      * @throws IllegalArgumentException if {@code groupSize} or {@code bytes} is out of range
      */
     double collectiveSeconds(Collective collective, int groupSize, double bytes);

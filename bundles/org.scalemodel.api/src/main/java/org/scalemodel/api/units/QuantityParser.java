@@ -128,6 +128,19 @@ public final class QuantityParser {
         throw expected("an amount such as \"8.2 MUSD\" or \"35000 USD\"", text, "");
     }
 
+    /** @return a time in seconds, written as {@code 3 us}, {@code 2.5 µs}, {@code 1 ms}, {@code 100 ns} or {@code 1 s} */
+    public static double seconds(String text) {
+        Number n = number(text, "a time such as \"3 us\" or \"1 ms\"");
+        double scale = switch (n.unit()) {
+            case "s" -> 1;
+            case "ms" -> 1e-3;
+            case "us", "µs" -> 1e-6;
+            case "ns" -> 1e-9;
+            default -> throw expected("a time such as \"3 us\" or \"1 ms\"", text, "");
+        };
+        return nonNegative(n.value() * scale, text);
+    }
+
     /** @return a whole count without unit, such as {@code 8192} */
     public static long count(String text) {
         Number n = number(text, "a whole number such as \"8192\"");

@@ -77,5 +77,7 @@ class QuantityParserTest {
         assertThat(QuantityParser.usd("8.2 MUSD")).isCloseTo(8.2e6, within(1e-6));
         assertThat(QuantityParser.count("524288")).isEqualTo(524288L);
         assertThat(QuantityParser.ratio("1.1")).isEqualTo(1.1);
+        assertThat(QuantityParser.seconds("3 us")).isCloseTo(3e-6, within(1e-15));
+        assertThat(QuantityParser.seconds("2 ms")).isCloseTo(2e-3, within(1e-15));
     }
 }

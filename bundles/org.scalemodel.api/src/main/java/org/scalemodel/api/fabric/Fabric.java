@@ -1,0 +1,33 @@
+package org.scalemodel.api.fabric;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.scalemodel.api.model.Collective;
+
+/**
+ * A system's interconnect, all levels composed. Devices are numbered innermost level first: the
+ * devices of one scale-up domain are consecutive. A parallel group is {@code groupSize} devices
+ * {@code stride} apart (tensor parallelism: stride 1; data parallelism over tensor x pipeline
+ * ranks: stride tp x pp). Thread safe; pricing allocates nothing.
+ */
+@ProviderType
+public interface Fabric {
+
+    /** @return the system's id */
+    String systemId();
+
+    /** @return devices the fabric joins */
+    long devices();
+
+    /**
+     * @param collective the operation
+     * @param groupSize  members, &gt;= 1, and groupSize x stride &lt;= devices
+     * @param stride     distance between consecutive members, &gt;= 1
+     * @param bytes      the nccl-tests size S (see {@code CollectiveAlgorithms})
+     * @return seconds; 0 for a group of one
+     * @throws IllegalArgumentException if the group does not fit the system
+     */
+    double seconds(Collective collective, int groupSize, long stride, double bytes);
+
+    /** @return the same price with how it was reached, for reports */
+    CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes);
+}

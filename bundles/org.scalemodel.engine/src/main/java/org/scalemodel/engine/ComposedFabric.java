@@ -1,0 +1,146 @@
+package org.scalemodel.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scalemodel.api.fabric.CollectiveEstimate;
+import org.scalemodel.api.fabric.Fabric;
+import org.scalemodel.api.interconnect.CollectiveAlgorithms;
+import org.scalemodel.api.interconnect.Topology;
+import org.scalemodel.api.model.Collective;
+
+/**
+ * A system's levels composed, and groups placed on them. Where a group spans several levels,
+ * collectives are hierarchical (Jia et al. 2018, arXiv 1807.11205): reduce-scatter inside each
+ * inner level, the outer level on the shard, all-gather back; each device runs the outer phase
+ * on its own links at once (rails), so no per-device object is ever built. The cost of a
+ * 524,288-device system is the cost of its few levels.
+ */
+final class ComposedFabric implements Fabric {
+
+    private final String systemId;
+    private final String[] names;
+    private final long[] domainSizes;
+    private final Topology[] levels;
+
+    /**
+     * @param domainSizes devices in one domain of each level, innermost first, each dividing the
+     *                    next; the last is the system
+     */
+    ComposedFabric(String systemId, String[] names, long[] domainSizes, Topology[] levels) {
+        this.systemId = systemId;
+        this.names = names.clone();
+        this.domainSizes = domainSizes.clone();
+        this.levels = levels.clone();
+    }
+
+    @Override
+    public String systemId() {
+        return systemId;
+    }
+
+    @Override
+    public long devices() {
+        return domainSizes[domainSizes.length - 1];
+    }
+
+    @Override
+    public double seconds(Collective collective, int groupSize, long stride, double bytes) {
+        check(groupSize, stride, bytes);
+        return price(collective, groupSize, stride, bytes, null);
+    }
+
+    @Override
+    public CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes) {
+        check(groupSize, stride, bytes);
+        List<CollectiveEstimate.Step> steps = new ArrayList<>();
+        double seconds = price(collective, groupSize, stride, bytes, steps);
+        double bus = seconds > 0 ? CollectiveAlgorithms.busBandwidth(collective, groupSize, bytes, seconds) : 0;
+        return new CollectiveEstimate(seconds, bus, steps);
+    }
+
+    /** Members of the group inside one domain of level {@code i}. */
+    private long membersWithin(int i, int groupSize, long stride) {
+        if (stride >= domainSizes[i]) {
+            return 1;
+        }
+        return Math.min(groupSize, Math.max(1, domainSizes[i] / stride));
+    }
+
+    private double price(Collective collective, int groupSize, long stride, double bytes,
+            List<CollectiveEstimate.Step> steps) {
+        if (groupSize < 2) {
+            return 0;
+        }
+        int top = levels.length - 1;
+        while (top > 0 && membersWithin(top - 1, groupSize, stride) >= groupSize) {
+            top--;
+        }
+        if (collective == Collective.SEND_RECV) {
+            int level = 0;
+            while (membersWithin(level, groupSize, stride) < 2) {
+                level++;
+            }
+            return step(level, collective, 2, bytes, steps);
+        }
+        if (collective == Collective.ALL_TO_ALL) {
+            return allToAll(groupSize, stride, bytes, top, steps);
+        }
+        double seconds = 0;
+        double size = bytes;
+        long inner = 1;
+        for (int i = 0; i <= top; i++) {
+            long within = membersWithin(i, groupSize, stride);
+            int members = (int) (within / inner);
+            if (members < 2) {
+                continue;
+            }
+            boolean outermost = i == top;
+            Collective phase = collective == Collective.ALL_REDUCE && !outermost ? Collective.REDUCE_SCATTER : collective;
+            double once = step(i, phase, members, size, steps);
+            // an inner reduce-scatter of an all-reduce is mirrored by an all-gather on the way back
+            seconds += collective == Collective.ALL_REDUCE && !outermost ? 2 * once : once;
+            if (collective != Collective.BROADCAST) {
+                size /= members;
+            }
+            inner = within;
+        }
+        return seconds;
+    }
+
+    /** All-to-all: each level carries the traffic that leaves the domain below it; levels run at once. */
+    private double allToAll(int groupSize, long stride, double bytes, int top, List<CollectiveEstimate.Step> steps) {
+        double slowest = 0;
+        long inner = 1;
+        for (int i = 0; i <= top; i++) {
+            long within = membersWithin(i, groupSize, stride);
+            int members = (int) (within / inner);
+            if (members >= 2) {
+                double leaving = bytes * (1 - (double) inner / groupSize) * members / (members - 1);
+                slowest = Math.max(slowest, step(i, Collective.ALL_TO_ALL, members, leaving, steps));
+            }
+            inner = within;
+        }
+        return slowest;
+    }
+
+    private double step(int level, Collective collective, int members, double bytes,
+            List<CollectiveEstimate.Step> steps) {
+        double seconds = levels[level].collectiveSeconds(collective, members, bytes);
+        if (steps != null) {
+            steps.add(new CollectiveEstimate.Step(names[level], members,
+                    levels[level].algorithm(collective, members, bytes), seconds));
+        }
+        return seconds;
+    }
+
+    private void check(int groupSize, long stride, double bytes) {
+        if (groupSize < 1 || stride < 1 || (long) groupSize * stride > devices() && groupSize > 1) {
+            throw new IllegalArgumentException("a group of " + groupSize + " devices " + stride
+                    + " apart does not fit " + systemId + " (" + devices() + " devices)");
+        }
+        if (!Double.isFinite(bytes) || bytes < 0) {
+            throw new IllegalArgumentException("bytes must be finite and >= 0, got " + bytes);
+        }
+    }
+}

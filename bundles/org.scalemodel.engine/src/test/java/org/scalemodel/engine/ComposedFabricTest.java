@@ -1,0 +1,95 @@
+package org.scalemodel.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.scalemodel.api.fabric.CollectiveEstimate;
+import org.scalemodel.api.interconnect.CollectiveAlgorithms;
+import org.scalemodel.api.interconnect.Topology;
+import org.scalemodel.api.model.Collective;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+class ComposedFabricTest {
+
+    /** A ring-only level: enough to check the composition. */
+    record Ring(long devices, double bytesPerSecond, String name) implements Topology {
+        @Override
+        public double collectiveSeconds(Collective collective, int groupSize, double bytes) {
+            return collective == Collective.ALL_REDUCE
+                    ? CollectiveAlgorithms.ringAllReduce(groupSize, bytes, 1e-6, bytesPerSecond)
+                    : CollectiveAlgorithms.ringGather(groupSize, bytes, 1e-6, bytesPerSecond);
+        }
+
+        @Override
+        public String algorithm(Collective collective, int groupSize, double bytes) {
+            return name;
+        }
+    }
+
+    /** 64 nodes of 8 devices: NVLink-like inside, NIC-like across. */
+    private static ComposedFabric cluster(double nicBytesPerSecond) {
+        return new ComposedFabric("test", new String[] {"node", "fabric"}, new long[] {8, 512},
+                new Topology[] {new Ring(8, 370e9, "nvlink"), new Ring(512, nicBytesPerSecond, "nic")});
+    }
+
+    @Test
+    void aGroupInsideOneScaleUpDomainNeverTouchesTheScaleOutFabric() {
+        CollectiveEstimate tensorParallel = cluster(47e9).estimate(Collective.ALL_REDUCE, 8, 1, 1e9);
+
+        assertThat(tensorParallel.steps()).extracting(CollectiveEstimate.Step::level).containsExactly("node");
+        assertThat(cluster(1e9).seconds(Collective.ALL_REDUCE, 8, 1, 1e9))
+                .isEqualTo(cluster(47e9).seconds(Collective.ALL_REDUCE, 8, 1, 1e9));
+    }
+
+    @Test
+    void aStridedGroupCrossesOnlyTheFabric() {
+        CollectiveEstimate dataParallel = cluster(47e9).estimate(Collective.ALL_REDUCE, 64, 8, 1e9);
+
+        assertThat(dataParallel.steps()).singleElement().satisfies(s -> {
+            assertThat(s.level()).isEqualTo("fabric");
+            assertThat(s.members()).isEqualTo(64);
+        });
+    }
+
+    @Test
+    void aGroupSpanningBothLevelsIsHierarchical() {
+        ComposedFabric fabric = cluster(47e9);
+        double bytes = 1e9;
+        CollectiveEstimate all = fabric.estimate(Collective.ALL_REDUCE, 512, 1, bytes);
+
+        // reduce-scatter and all-gather inside the node, all-reduce of an eighth across nodes
+        double expected = 2 * CollectiveAlgorithms.ringGather(8, bytes, 1e-6, 370e9)
+                + CollectiveAlgorithms.ringAllReduce(64, bytes / 8, 1e-6, 47e9);
+        assertThat(all.seconds()).isCloseTo(expected, within(1e-12));
+        assertThat(all.steps()).extracting(CollectiveEstimate.Step::members).containsExactly(8, 64);
+    }
+
+    @Test
+    void aGroupThatDoesNotFitIsRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> cluster(47e9).seconds(Collective.ALL_REDUCE, 128, 8, 1e6))
+                .withMessageContaining("does not fit test (512 devices)");
+    }
+
+    @Property
+    void moreFabricBandwidthNeverSlowsACollective(@ForAll("collectives") Collective collective,
+            @ForAll @IntRange(min = 1, max = 64) int nodes, @ForAll @DoubleRange(min = 0, max = 1e10) double bytes,
+            @ForAll @DoubleRange(min = 1, max = 8) double more) {
+        int groupSize = nodes * 8;
+        assertThat(cluster(25e9 * more).seconds(collective, groupSize, 1, bytes))
+                .isLessThanOrEqualTo(cluster(25e9).seconds(collective, groupSize, 1, bytes));
+    }
+
+    @Provide
+    Arbitrary<Collective> collectives() {
+        return Arbitraries.of(Collective.ALL_REDUCE, Collective.REDUCE_SCATTER, Collective.ALL_GATHER);
+    }
+}

@@ -1,0 +1,63 @@
+package org.scalemodel.interconnect.fattree;
+
+import org.scalemodel.api.interconnect.CollectiveAlgorithms;
+import org.scalemodel.api.interconnect.Topology;
+import org.scalemodel.api.model.Collective;
+
+/**
+ * A Clos fabric seen from one device: its NIC's achievable rate, shared by the oversubscription
+ * of the tiers a group crosses (every device of a collective sends at once, so an
+ * oversubscribed tier gives each 1/k of its NIC rate). Within a pod the pod tier applies,
+ * beyond it the tier between pods. All-reduce is priced as ring or double binary tree,
+ * whichever is cheaper, as NCCL chooses across nodes.
+ *
+ * @param devices               devices the fabric joins
+ * @param bytesPerSecond        achievable NIC rate per device and direction
+ * @param stepSeconds           latency of one algorithm step across the fabric
+ * @param podSize               devices under one pod (below the top tier)
+ * @param inPodOversubscription oversubscription factor within a pod (&gt;= 1)
+ * @param topOversubscription   oversubscription factor between pods (&gt;= 1)
+ */
+record FatTree(long devices, double bytesPerSecond, double stepSeconds, long podSize, double inPodOversubscription,
+        double topOversubscription) implements Topology {
+
+    @Override
+    public double collectiveSeconds(Collective collective, int groupSize, double bytes) {
+        if (groupSize < 1 || groupSize > devices || !Double.isFinite(bytes) || bytes < 0) {
+            throw new IllegalArgumentException("groupSize must be in [1, " + devices + "] and bytes finite and >= 0, got "
+                    + groupSize + " and " + bytes);
+        }
+        double rate = rate(groupSize);
+        return switch (collective) {
+            case ALL_REDUCE -> Math.min(CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate),
+                    CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate));
+            case REDUCE_SCATTER, ALL_GATHER -> CollectiveAlgorithms.ringGather(groupSize, bytes, stepSeconds, rate);
+            case ALL_TO_ALL -> CollectiveAlgorithms.directAllToAll(groupSize, bytes, stepSeconds, rate);
+            case BROADCAST -> CollectiveAlgorithms.broadcast(groupSize, bytes, stepSeconds, rate);
+            case SEND_RECV -> CollectiveAlgorithms.sendReceive(bytes, stepSeconds, rate);
+        };
+    }
+
+    @Override
+    public String algorithm(Collective collective, int groupSize, double bytes) {
+        if (collective == Collective.ALL_REDUCE) {
+            double rate = rate(groupSize);
+            return CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate)
+                    < CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate) ? "double-binary-tree"
+                            : "ring";
+        }
+        return switch (collective) {
+            case ALL_TO_ALL -> "direct";
+            case BROADCAST -> "scatter-allgather";
+            case SEND_RECV -> "point-to-point";
+            default -> "ring";
+        };
+    }
+
+    /** The NIC rate left to each device when a group of this size crosses the fabric. */
+    private double rate(int groupSize) {
+        double oversubscription = groupSize > podSize ? Math.max(topOversubscription, inPodOversubscription)
+                : inPodOversubscription;
+        return bytesPerSecond / oversubscription;
+    }
+}

@@ -1,0 +1,56 @@
+package org.scalemodel.interconnect.switched;
+
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.InterconnectLevel;
+import org.scalemodel.api.interconnect.LevelParameters;
+
+/**
+ * Builds a {@link SwitchedDomain} from a level and its part. The link rate is the part's
+ * scale-up bandwidth per direction (or the level's {@code bandwidth-per-direction}) times the
+ * part's measured scale-up efficiency (NCCL ring bus bandwidth / link rate, e.g. 370 of 450 GB/s
+ * on H100, from the definitions).
+ */
+final class SwitchedDomains {
+
+    /** Level parameters this family reads. */
+    static final String BANDWIDTH = "bandwidth-per-direction";
+    static final String STEP_LATENCY = "step-latency";
+    static final String IN_NETWORK = "in-network-reduction";
+    static final String IN_NETWORK_EFFICIENCY = "in-network-efficiency";
+    static final String IN_NETWORK_START = "in-network-start";
+
+    private SwitchedDomains() {
+    }
+
+    /**
+     * @param defaults the family's defaults where the level gives none
+     * @throws IllegalArgumentException if the bandwidth or its efficiency is unknown
+     */
+    static SwitchedDomain build(InterconnectLevel level, AcceleratorSpec part, Defaults defaults) {
+        LevelParameters parameters = new LevelParameters(level);
+        double raw = parameters.bytesPerSecond(BANDWIDTH,
+                part.scaleUpPerDirection().known().map(b -> b.bytesPerSecond()).orElse(Double.NaN));
+        if (Double.isNaN(raw) || raw <= 0) {
+            throw new IllegalArgumentException("level '" + level.name() + "': the scale-up bandwidth of "
+                    + part.id() + " is unknown and the level gives no '" + BANDWIDTH + "'");
+        }
+        double efficiency = part.efficiency().scaleUp().known().orElseThrow(() -> new IllegalArgumentException(
+                "level '" + level.name() + "': the scale-up efficiency of " + part.id() + " is unknown"));
+        boolean inNetwork = parameters.flag(IN_NETWORK, defaults.inNetwork(raw));
+        return new SwitchedDomain(level.groupSize(), raw * efficiency,
+                parameters.seconds(STEP_LATENCY, defaults.stepSeconds()), inNetwork,
+                raw * parameters.number(IN_NETWORK_EFFICIENCY, defaults.inNetworkEfficiency()),
+                parameters.seconds(IN_NETWORK_START, defaults.inNetworkStartSeconds()));
+    }
+
+    /** A family's defaults; each figure's source is on the component that supplies it. */
+    interface Defaults {
+        double stepSeconds();
+
+        boolean inNetwork(double bytesPerSecondPerDirection);
+
+        double inNetworkEfficiency();
+
+        double inNetworkStartSeconds();
+    }
+}

@@ -1,0 +1,67 @@
+package org.scalemodel.interconnect.ubmesh;
+
+import org.scalemodel.api.interconnect.CollectiveAlgorithms;
+import org.scalemodel.api.interconnect.Topology;
+import org.scalemodel.api.model.Collective;
+
+/**
+ * An nD-FullMesh with a switch tier above it, as UB-Mesh builds a pod: within each mesh
+ * dimension every device links directly to every other, and the top tier joins the meshes
+ * through switches. A device's bandwidth is split evenly between its mesh dimensions and its
+ * switch uplinks. Collectives run dimension by dimension: direct reduce-scatter (each peer's
+ * share on its own link), then the next dimension on the smaller shard, then all-gathers back.
+ *
+ * @param meshSizes      sizes of the direct-connected dimensions, innermost first
+ * @param switchSize     number of meshes joined by the switch tier (1: none)
+ * @param bytesPerSecond achievable bandwidth per device and direction, all links together
+ * @param stepSeconds    latency of one step
+ */
+record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double stepSeconds) implements Topology {
+
+    @Override
+    public long devices() {
+        long devices = switchSize;
+        for (int size : meshSizes) {
+            devices *= size;
+        }
+        return devices;
+    }
+
+    @Override
+    public double collectiveSeconds(Collective collective, int groupSize, double bytes) {
+        if (groupSize < 1 || groupSize > devices() || !Double.isFinite(bytes) || bytes < 0) {
+            throw new IllegalArgumentException("groupSize must be in [1, " + devices() + "] and bytes finite and >= 0");
+        }
+        int tiers = meshSizes.length + (switchSize > 1 ? 1 : 0);
+        double perTier = bytesPerSecond / tiers;
+        double seconds = 0;
+        double size = bytes;
+        int remaining = groupSize;
+        for (int d = 0; d <= meshSizes.length && remaining > 1; d++) {
+            int capacity = d < meshSizes.length ? meshSizes[d] : switchSize;
+            int members = Math.min(capacity, remaining);
+            remaining = (remaining + members - 1) / members;
+            double step = switch (collective) {
+                case ALL_REDUCE -> 2 * CollectiveAlgorithms.directAllToAll(members, size, stepSeconds, perTier);
+                case SEND_RECV -> CollectiveAlgorithms.sendReceive(size, stepSeconds, perTier / Math.max(1, members - 1));
+                default -> CollectiveAlgorithms.directAllToAll(members, size, stepSeconds, perTier);
+            };
+            seconds += step;
+            if (collective == Collective.SEND_RECV) {
+                break;
+            }
+            size = collective == Collective.ALL_TO_ALL ? size : size / members;
+        }
+        return seconds;
+    }
+
+    @Override
+    public String algorithm(Collective collective, int groupSize, double bytes) {
+        return collective == Collective.SEND_RECV ? "point-to-point" : "dimension-by-dimension direct";
+    }
+
+    @Override
+    public int[] meshSizes() {
+        return meshSizes.clone();
+    }
+}

@@ -1,0 +1,48 @@
+package org.scalemodel.interconnect.ubmesh;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.InterconnectLevel;
+import org.scalemodel.api.interconnect.InterconnectModel;
+import org.scalemodel.api.interconnect.LevelParameters;
+import org.scalemodel.api.interconnect.Topology;
+import org.scalemodel.api.plugin.ScalemodelPlugin;
+
+/**
+ * UB-Mesh pods. Level parameters: {@code mesh} (default "8x8": a 1D full mesh of 8 NPUs on a
+ * board and a 2D full mesh of 64 in a rack, per the UB-Mesh paper, arXiv 2503.20377; vendor),
+ * the switch tier joining the racks taking the rest of the level; {@code bandwidth-per-direction}
+ * (default: the part's scale-up per direction); {@code step-latency} (default 3 us, assumed:
+ * no HCCL sweep on UB-Mesh is published).
+ */
+@Component
+@ScalemodelPlugin(id = "ub-mesh", name = "UB-Mesh nD-FullMesh")
+public final class UbMeshModel implements InterconnectModel {
+
+    @Override
+    public Topology build(InterconnectLevel level, AcceleratorSpec part) {
+        LevelParameters parameters = new LevelParameters(level);
+        List<Integer> mesh = parameters.dimensions("mesh");
+        int[] sizes = mesh.isEmpty() ? new int[] {8, 8} : mesh.stream().mapToInt(Integer::intValue).toArray();
+        long meshDevices = 1;
+        for (int size : sizes) {
+            meshDevices *= size;
+        }
+        if (level.groupSize() % meshDevices != 0) {
+            throw new IllegalArgumentException("level '" + level.name() + "': " + level.groupSize()
+                    + " devices do not divide into meshes of " + meshDevices);
+        }
+        double raw = parameters.bytesPerSecond("bandwidth-per-direction",
+                part.scaleUpPerDirection().known().map(b -> b.bytesPerSecond()).orElse(Double.NaN));
+        if (Double.isNaN(raw) || raw <= 0) {
+            throw new IllegalArgumentException("level '" + level.name() + "': the UB bandwidth of " + part.id()
+                    + " is unknown and the level gives no 'bandwidth-per-direction'");
+        }
+        double efficiency = part.efficiency().scaleUp().known().orElseThrow(() -> new IllegalArgumentException(
+                "level '" + level.name() + "': the scale-up efficiency of " + part.id() + " is unknown"));
+        return new FullMesh(sizes, (int) (level.groupSize() / meshDevices), raw * efficiency,
+                parameters.seconds("step-latency", 3e-6));
+    }
+}
