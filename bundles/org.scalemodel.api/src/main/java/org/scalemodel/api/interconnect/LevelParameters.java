@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.scalemodel.api.hardware.AcceleratorSpec;
 import org.scalemodel.api.hardware.InterconnectLevel;
+import org.scalemodel.api.hardware.Sourced;
 import org.scalemodel.api.units.QuantityParser;
 
 /**
@@ -40,6 +42,42 @@ public final class LevelParameters {
         } catch (IllegalArgumentException notAValue) {
             return fallback;
         }
+    }
+
+    /**
+     * The achievable scale-up rate of a device at this level: the level's {@code key} bandwidth
+     * or else the part's scale-up bandwidth per direction, times the part's measured scale-up
+     * efficiency.
+     *
+     * @throws IllegalArgumentException naming the level and the part, if either figure is unknown
+     */
+    public double achievableScaleUp(AcceleratorSpec part, String key) {
+        double raw = bytesPerSecond(key, part.scaleUpPerDirection().known().map(b -> b.bytesPerSecond()).orElse(Double.NaN));
+        return achievable(raw, part.efficiency().scaleUp(), part, "scale-up", key);
+    }
+
+    /**
+     * The achievable scale-out (NIC) rate of a device at this level: the first of {@code keys}
+     * the level gives, or else the part's scale-out bandwidth per direction, times the part's
+     * measured scale-out efficiency.
+     *
+     * @throws IllegalArgumentException naming the level and the part, if either figure is unknown
+     */
+    public double achievableScaleOut(AcceleratorSpec part, String... keys) {
+        double raw = part.scaleOutPerDirection().known().map(b -> b.bytesPerSecond()).orElse(Double.NaN);
+        for (int i = keys.length - 1; i >= 0; i--) {
+            raw = bytesPerSecond(keys[i], raw);
+        }
+        return achievable(raw, part.efficiency().scaleOut(), part, "scale-out", String.join("' or '", keys));
+    }
+
+    private double achievable(double raw, Sourced<Double> efficiency, AcceleratorSpec part, String which, String key) {
+        if (Double.isNaN(raw) || raw <= 0) {
+            throw new IllegalArgumentException("level '" + level.name() + "': the " + which + " bandwidth of "
+                    + part.id() + " is unknown and the level gives no '" + key + "'");
+        }
+        return raw * efficiency.known().orElseThrow(() -> new IllegalArgumentException("level '" + level.name()
+                + "': the " + which + " efficiency of " + part.id() + " is unknown"));
     }
 
     /** @return seconds, or {@code fallback} if not given */

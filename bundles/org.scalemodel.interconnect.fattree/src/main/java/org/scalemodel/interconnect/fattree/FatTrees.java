@@ -23,18 +23,10 @@ final class FatTrees {
 
     static FatTree build(InterconnectLevel level, AcceleratorSpec part) {
         LevelParameters parameters = new LevelParameters(level);
-        double nic = parameters.bytesPerSecond("nic-bandwidth-per-direction",
-                parameters.bytesPerSecond("bandwidth-per-direction",
-                        part.scaleOutPerDirection().known().map(b -> b.bytesPerSecond()).orElse(Double.NaN)));
-        if (Double.isNaN(nic) || nic <= 0) {
-            throw new IllegalArgumentException("level '" + level.name() + "': the scale-out bandwidth of " + part.id()
-                    + " is unknown and the level gives no 'nic-bandwidth-per-direction'");
-        }
-        double efficiency = part.efficiency().scaleOut().known().orElseThrow(() -> new IllegalArgumentException(
-                "level '" + level.name() + "': the scale-out efficiency of " + part.id() + " is unknown"));
+        double achievable = parameters.achievableScaleOut(part, "nic-bandwidth-per-direction", "bandwidth-per-direction");
         double everyTier = parameters.oversubscription("oversubscription", 1);
         long podSize = (long) parameters.number("pod-size", level.groupSize());
-        return new FatTree(level.groupSize(), nic * efficiency, parameters.seconds("step-latency", DEFAULT_STEP_SECONDS),
+        return new FatTree(level.groupSize(), achievable, parameters.seconds("step-latency", DEFAULT_STEP_SECONDS),
                 podSize, parameters.oversubscription("oversubscription-t0-t1", everyTier),
                 parameters.oversubscription("oversubscription-t1-t2", everyTier));
     }

@@ -30,14 +30,9 @@ final class SwitchedDomains {
         LevelParameters parameters = new LevelParameters(level);
         double raw = parameters.bytesPerSecond(BANDWIDTH,
                 part.scaleUpPerDirection().known().map(b -> b.bytesPerSecond()).orElse(Double.NaN));
-        if (Double.isNaN(raw) || raw <= 0) {
-            throw new IllegalArgumentException("level '" + level.name() + "': the scale-up bandwidth of "
-                    + part.id() + " is unknown and the level gives no '" + BANDWIDTH + "'");
-        }
-        double efficiency = part.efficiency().scaleUp().known().orElseThrow(() -> new IllegalArgumentException(
-                "level '" + level.name() + "': the scale-up efficiency of " + part.id() + " is unknown"));
+        double achievable = parameters.achievableScaleUp(part, BANDWIDTH);
         boolean inNetwork = parameters.flag(IN_NETWORK, defaults.inNetwork(raw));
-        return new SwitchedDomain(level.groupSize(), raw * efficiency,
+        return new SwitchedDomain(level.groupSize(), achievable,
                 parameters.seconds(STEP_LATENCY, defaults.stepSeconds()), inNetwork,
                 raw * parameters.number(IN_NETWORK_EFFICIENCY, defaults.inNetworkEfficiency()),
                 parameters.seconds(IN_NETWORK_START, defaults.inNetworkStartSeconds()));

@@ -33,15 +33,8 @@ public final class TorusModel implements InterconnectModel {
             throw new IllegalArgumentException("level '" + level.name() + "': dimensions multiply to " + product
                     + ", not the level's " + level.groupSize() + " devices");
         }
-        double raw = parameters.bytesPerSecond("bandwidth-per-direction",
-                part.scaleUpPerDirection().known().map(b -> b.bytesPerSecond()).orElse(Double.NaN));
-        if (Double.isNaN(raw) || raw <= 0) {
-            throw new IllegalArgumentException("level '" + level.name() + "': the ICI bandwidth of " + part.id()
-                    + " is unknown and the level gives no 'bandwidth-per-direction'");
-        }
-        double efficiency = part.efficiency().scaleUp().known().orElseThrow(() -> new IllegalArgumentException(
-                "level '" + level.name() + "': the scale-up efficiency of " + part.id() + " is unknown"));
-        return new Torus(sizes, raw * efficiency, parameters.seconds("step-latency", 3e-6));
+        double achievable = parameters.achievableScaleUp(part, "bandwidth-per-direction");
+        return new Torus(sizes, achievable, parameters.seconds("step-latency", 3e-6));
     }
 
     /** The most cubic three factors of n (largest first), e.g. 4096 = 16 x 16 x 16. */

@@ -34,15 +34,8 @@ public final class UbMeshModel implements InterconnectModel {
             throw new IllegalArgumentException("level '" + level.name() + "': " + level.groupSize()
                     + " devices do not divide into meshes of " + meshDevices);
         }
-        double raw = parameters.bytesPerSecond("bandwidth-per-direction",
-                part.scaleUpPerDirection().known().map(b -> b.bytesPerSecond()).orElse(Double.NaN));
-        if (Double.isNaN(raw) || raw <= 0) {
-            throw new IllegalArgumentException("level '" + level.name() + "': the UB bandwidth of " + part.id()
-                    + " is unknown and the level gives no 'bandwidth-per-direction'");
-        }
-        double efficiency = part.efficiency().scaleUp().known().orElseThrow(() -> new IllegalArgumentException(
-                "level '" + level.name() + "': the scale-up efficiency of " + part.id() + " is unknown"));
-        return new FullMesh(sizes, (int) (level.groupSize() / meshDevices), raw * efficiency,
+        double achievable = parameters.achievableScaleUp(part, "bandwidth-per-direction");
+        return new FullMesh(sizes, (int) (level.groupSize() / meshDevices), achievable,
                 parameters.seconds("step-latency", 3e-6));
     }
 }

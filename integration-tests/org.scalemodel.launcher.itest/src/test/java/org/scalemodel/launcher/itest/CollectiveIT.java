@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class CollectiveIT {
                 "--group", "8", "--size", "1GiB", "--format", "json");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        JsonNode row = rows(JSON.readTree(run.stdout()), "sizes").get(0);
+        JsonNode row = Reports.rows(JSON.readTree(run.stdout()), "sizes").get(0);
         // Azure ND H100 v5, nccl-tests all_reduce at 1 GiB: 466.35 GB/s bus bandwidth
         assertThat(row.get("busbw").asDouble()).isCloseTo(466.35, within(466.35 * 0.15));
         assertThat(row.get("path").asText()).isEqualTo("nvlink-node: in-network (8)");
@@ -40,9 +39,9 @@ class CollectiveIT {
         Launcher.Run data = launcher.run("collective", "meta-llama3-h100-16k", "--group", "2048", "--stride", "8",
                 "--format", "json");
 
-        assertThat(rows(JSON.readTree(tensor.stdout()), "sizes").get(0).get("path").asText()).startsWith("nvlink-node:")
+        assertThat(Reports.rows(JSON.readTree(tensor.stdout()), "sizes").get(0).get("path").asText()).startsWith("nvlink-node:")
                 .doesNotContain(">");
-        assertThat(rows(JSON.readTree(data.stdout()), "sizes").get(0).get("path").asText()).doesNotContain("nvlink");
+        assertThat(Reports.rows(JSON.readTree(data.stdout()), "sizes").get(0).get("path").asText()).doesNotContain("nvlink");
     }
 
     @Test
@@ -53,7 +52,7 @@ class CollectiveIT {
         JsonNode report = JSON.readTree(run.stdout());
         assertThat(Double.parseDouble(report.at("/facts/MAPE").asText().replace(" %", ""))).isLessThan(8.0);
         // every single-node point at 256 MiB and above is within 15%
-        assertThat(rows(report, "points")).filteredOn(p -> p.get("group").asInt() == 8)
+        assertThat(Reports.rows(report, "points")).filteredOn(p -> p.get("group").asInt() == 8)
                 .filteredOn(p -> !p.get("size").asText().equals("64 MiB") && !p.get("size").asText().equals("128 MiB"))
                 .allSatisfy(p -> assertThat(Math.abs(p.get("errorPercent").asDouble())).isLessThan(15));
     }
@@ -65,15 +64,5 @@ class CollectiveIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("unknown collective 'all-shuffle'");
-    }
-
-    private static List<JsonNode> rows(JsonNode report, String table) {
-        List<JsonNode> rows = new ArrayList<>();
-        report.path("tables").forEach(t -> {
-            if (t.get("id").asText().equals(table)) {
-                t.path("rows").forEach(rows::add);
-            }
-        });
-        return rows;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class HardwareCatalogIT {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode report = JSON.readTree(run.stdout());
         assertThat(report.get("title").asText()).isEqualTo("Atlas 950 SuperPoD");
-        List<JsonNode> claims = rows(report, "claims");
+        List<JsonNode> claims = Reports.rows(report, "claims");
         assertThat(claims).filteredOn(c -> c.get("metric").asText().equals("memory")).singleElement()
                 .satisfies(c -> {
                     assertThat(c.get("asVendorCounts").asText()).isEqualTo("1152 TB");
@@ -53,12 +52,12 @@ class HardwareCatalogIT {
                 "nvidia-vr-nvl144", "--format", "json");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        List<JsonNode> rows = rows(JSON.readTree(run.stdout()), "comparison");
+        List<JsonNode> rows = Reports.rows(JSON.readTree(run.stdout()), "comparison");
         assertThat(ratio(rows, "accelerators")).isCloseTo(56.8, within(56.8 * 0.03));
         assertThat(ratio(rows, "peak dense FP8")).isCloseTo(6.7, within(6.7 * 0.03));
         assertThat(ratio(rows, "scale-up bandwidth (both directions)")).isCloseTo(62, within(62 * 0.03));
         // Huawei's 15x memory divides its 1,152 TB by NVIDIA's 75 TB of "fast memory" (HBM + LPDDR)
-        List<JsonNode> headlines = rows(JSON.readTree(run.stdout()), "headlines");
+        List<JsonNode> headlines = Reports.rows(JSON.readTree(run.stdout()), "headlines");
         assertThat(headlines.stream().filter(r -> r.get("metric").asText().equals("memory")).findFirst().orElseThrow()
                 .get("ratio").asDouble()).isCloseTo(15, within(15 * 0.03));
     }
@@ -75,7 +74,7 @@ class HardwareCatalogIT {
                 .run("systems", "--format", "json");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(rows(JSON.readTree(run.stdout()), "systems")).anySatisfy(s -> {
+        assertThat(Reports.rows(JSON.readTree(run.stdout()), "systems")).anySatisfy(s -> {
             assertThat(s.get("id").asText()).isEqualTo("my-h100-pod");
             assertThat(s.get("part").asText()).isEqualTo("h100");
             assertThat(s.get("origin").asText()).contains("extra.yaml");
@@ -91,7 +90,7 @@ class HardwareCatalogIT {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stderr()).contains("bad.yaml:4:").contains("parts[0].tdp.value")
                 .contains("expected a power such as");
-        assertThat(rows(JSON.readTree(run.stdout()), "parts")).hasSizeGreaterThan(15);
+        assertThat(Reports.rows(JSON.readTree(run.stdout()), "parts")).hasSizeGreaterThan(15);
     }
 
     @Test
@@ -105,15 +104,5 @@ class HardwareCatalogIT {
     private static double ratio(List<JsonNode> rows, String figure) {
         return rows.stream().filter(r -> r.get("figure").asText().equals(figure)).findFirst().orElseThrow()
                 .get("ratio").asDouble();
-    }
-
-    private static List<JsonNode> rows(JsonNode report, String table) {
-        List<JsonNode> rows = new ArrayList<>();
-        report.path("tables").forEach(t -> {
-            if (t.get("id").asText().equals(table)) {
-                t.path("rows").forEach(rows::add);
-            }
-        });
-        return rows;
     }
 }
