@@ -14,6 +14,7 @@ import org.scalemodel.api.export.ReportTable;
 import org.scalemodel.api.fabric.CollectiveEstimate;
 import org.scalemodel.api.fabric.Fabric;
 import org.scalemodel.api.fabric.FabricFactory;
+import org.scalemodel.api.interconnect.CollectiveAlgorithms;
 import org.scalemodel.api.model.Collective;
 import org.scalemodel.api.units.QuantityParser;
 
@@ -57,6 +58,11 @@ final class CollectiveCommand implements Runnable {
             description = "The nccl-tests size: an all-reduce's buffer, the total of an all-gather. Default: ${DEFAULT-VALUE}.")
     String size;
 
+    @Option(names = "--skew", defaultValue = "1", paramLabel = "S",
+            description = "For all-to-all: the busiest member's traffic over the average (MoE expert imbalance), >= 1. "
+                    + "Default: ${DEFAULT-VALUE} (uniform).")
+    double skew;
+
     @Option(names = "--sweep", paramLabel = "FROM:TO", description = "Sizes from FROM to TO, doubling, e.g. 1MiB:8GiB.")
     String sweep;
 
@@ -72,14 +78,21 @@ final class CollectiveCommand implements Runnable {
         Collective collective = collective(op);
         int members = group != null ? group : (int) HardwareLookup.system(snapshot, system).levels().get(0).groupSize();
         List<List<Object>> rows = new ArrayList<>();
+        if (skew != 1 && collective != Collective.ALL_TO_ALL) {
+            throw new IllegalArgumentException("--skew applies to all-to-all only");
+        }
         for (double bytes : sizes()) {
-            CollectiveEstimate estimate = fabric.estimate(collective, members, stride, bytes);
-            rows.add(Figures.row(bytes, estimate.seconds() * 1e6, estimate.seconds() > 0 ? bytes / estimate.seconds() / 1e9 : null,
-                    estimate.busBytesPerSecond() / 1e9, path(estimate)));
+            // a skewed all-to-all is priced as its busiest member's traffic
+            CollectiveEstimate estimate = fabric.estimate(collective, members, stride, bytes * skew);
+            double seconds = estimate.seconds();
+            rows.add(Figures.row(bytes, seconds * 1e6, seconds > 0 ? bytes / seconds / 1e9 : null,
+                    seconds > 0 ? CollectiveAlgorithms.busBandwidth(collective, members, bytes, seconds) / 1e9 : null,
+                    path(estimate)));
         }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("system", fabric.systemId() + " (" + fabric.devices() + " devices)");
-        facts.put("collective", op + " among " + members + " devices, " + stride + " apart");
+        facts.put("collective", op + " among " + members + " devices, " + stride + " apart"
+                + (skew != 1 ? ", skew " + skew : ""));
         facts.put("note", "busbw as nccl-tests defines it; sizes are nccl-tests sizes");
         printer.print(context, snapshot, new Report("collective", "Collective " + op, facts, List.of(
                 new ReportTable("sizes", "By size", List.of(new Column("bytes", "size", "B"),

@@ -51,6 +51,16 @@ final class ComposedFabric implements Fabric {
     }
 
     @Override
+    public double allToAllSeconds(int groupSize, long stride, double bytes, double skew) {
+        check(groupSize, stride, bytes);
+        if (!(skew >= 1) || !Double.isFinite(skew)) {
+            throw new IllegalArgumentException("skew must be finite and >= 1 (1: uniform), got " + skew);
+        }
+        // the busiest member carries skew times the average traffic on every level it crosses
+        return price(Collective.ALL_TO_ALL, groupSize, stride, bytes * skew, null);
+    }
+
+    @Override
     public CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes) {
         check(groupSize, stride, bytes);
         List<CollectiveEstimate.Step> steps = new ArrayList<>();

@@ -74,6 +74,18 @@ class ComposedFabricTest {
     }
 
     @Test
+    void aSkewedAllToAllTakesAsLongAsItsBusiestMember() {
+        ComposedFabric fabric = cluster(47e9);
+        double uniform = fabric.allToAllSeconds(64, 8, 1e9, 1);
+
+        assertThat(uniform).isEqualTo(fabric.seconds(Collective.ALL_TO_ALL, 64, 8, 1e9));
+        assertThat(fabric.allToAllSeconds(64, 8, 1e9, 2)).isEqualTo(fabric.seconds(Collective.ALL_TO_ALL, 64, 8, 2e9))
+                .isGreaterThan(uniform);
+        assertThatIllegalArgumentException().isThrownBy(() -> fabric.allToAllSeconds(64, 8, 1e9, 0.5))
+                .withMessageContaining("skew must be finite and >= 1");
+    }
+
+    @Test
     void aGroupThatDoesNotFitIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> cluster(47e9).seconds(Collective.ALL_REDUCE, 128, 8, 1e6))
                 .withMessageContaining("does not fit test (512 devices)");

@@ -28,6 +28,16 @@ public interface Fabric {
      */
     double seconds(Collective collective, int groupSize, long stride, double bytes);
 
+    /**
+     * A skewed all-to-all, as MoE dispatch and combine are when experts are unevenly loaded: the
+     * busiest member sends and receives {@code skew} times the average, and sets the time.
+     *
+     * @param skew busiest member's traffic / the average, &gt;= 1 (1: uniform)
+     * @return seconds
+     * @throws IllegalArgumentException if the group does not fit or {@code skew < 1}
+     */
+    double allToAllSeconds(int groupSize, long stride, double bytes, double skew);
+
     /** @return the same price with how it was reached, for reports */
     CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes);
 }

@@ -19,7 +19,13 @@ import org.scalemodel.api.model.Collective;
  * @param topOversubscription   oversubscription factor between pods (&gt;= 1)
  */
 record FatTree(long devices, double bytesPerSecond, double stepSeconds, long podSize, double inPodOversubscription,
-        double topOversubscription) implements Topology {
+        double topOversubscription, boolean inNetwork) implements Topology {
+
+    /** A fabric without in-network reduction. */
+    FatTree(long devices, double bytesPerSecond, double stepSeconds, long podSize, double inPodOversubscription,
+            double topOversubscription) {
+        this(devices, bytesPerSecond, stepSeconds, podSize, inPodOversubscription, topOversubscription, false);
+    }
 
     @Override
     public double collectiveSeconds(Collective collective, int groupSize, double bytes) {
@@ -29,8 +35,8 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
         }
         double rate = rate(groupSize);
         return switch (collective) {
-            case ALL_REDUCE -> Math.min(CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate),
-                    CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate));
+            case ALL_REDUCE -> Math.min(Math.min(CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate),
+                    CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate)), sharp(groupSize, bytes, rate));
             case REDUCE_SCATTER, ALL_GATHER -> CollectiveAlgorithms.ringGather(groupSize, bytes, stepSeconds, rate);
             case ALL_TO_ALL -> CollectiveAlgorithms.directAllToAll(groupSize, bytes, stepSeconds, rate);
             case BROADCAST -> CollectiveAlgorithms.broadcast(groupSize, bytes, stepSeconds, rate);
@@ -42,9 +48,12 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
     public String algorithm(Collective collective, int groupSize, double bytes) {
         if (collective == Collective.ALL_REDUCE) {
             double rate = rate(groupSize);
-            return CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate)
-                    < CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate) ? "double-binary-tree"
-                            : "ring";
+            double ring = CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate);
+            double tree = CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate);
+            if (sharp(groupSize, bytes, rate) < Math.min(ring, tree)) {
+                return "in-network (SHARP)";
+            }
+            return tree < ring ? "double-binary-tree" : "ring";
         }
         return switch (collective) {
             case ALL_TO_ALL -> "direct";
@@ -52,6 +61,15 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
             case SEND_RECV -> "point-to-point";
             default -> "ring";
         };
+    }
+
+    /**
+     * Reduction in the switches (InfiniBand SHARP): each device sends its buffer up once and
+     * receives the result once, after a tree's worth of latency; infinite where the fabric has none.
+     */
+    private double sharp(int groupSize, double bytes, double rate) {
+        return inNetwork ? CollectiveAlgorithms.inNetworkAllReduce(groupSize, bytes,
+                2 * CollectiveAlgorithms.ceilLog2(groupSize) * stepSeconds, rate) : Double.POSITIVE_INFINITY;
     }
 
     /** The NIC rate left to each device when a group of this size crosses the fabric. */

@@ -12,7 +12,8 @@ import org.scalemodel.api.interconnect.LevelParameters;
  * <p>Level parameters: {@code nic-bandwidth-per-direction}; {@code step-latency} (default
  * 8 us: assumed, the order of NCCL's inter-node ring step, which no published sweep isolates);
  * {@code oversubscription} ("k:1", every tier); {@code pod-size} with
- * {@code oversubscription-t0-t1} (within a pod) and {@code oversubscription-t1-t2} (between pods).
+ * {@code oversubscription-t0-t1} (within a pod) and {@code oversubscription-t1-t2} (between pods); {@code in-network-reduction}
+ * (default false: InfiniBand SHARP where the fabric runs it).
  */
 final class FatTrees {
 
@@ -28,6 +29,7 @@ final class FatTrees {
         long podSize = (long) parameters.number("pod-size", level.groupSize());
         return new FatTree(level.groupSize(), achievable, parameters.seconds("step-latency", DEFAULT_STEP_SECONDS),
                 podSize, parameters.oversubscription("oversubscription-t0-t1", everyTier),
-                parameters.oversubscription("oversubscription-t1-t2", everyTier));
+                parameters.oversubscription("oversubscription-t1-t2", everyTier),
+                parameters.flag("in-network-reduction", false));
     }
 }

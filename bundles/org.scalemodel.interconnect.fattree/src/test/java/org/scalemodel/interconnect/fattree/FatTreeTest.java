@@ -34,6 +34,16 @@ class FatTreeTest {
         assertThat(fabric.algorithm(Collective.ALL_REDUCE, 4, 1e9)).isEqualTo("ring");
     }
 
+    @Test
+    void sharpHalvesTheBandwidthTermOfALargeAllReduce() {
+        FatTree ring = new FatTree(1024, 47e9, 8e-6, 1024, 1, 1, false);
+        FatTree sharp = new FatTree(1024, 47e9, 8e-6, 1024, 1, 1, true);
+
+        assertThat(sharp.algorithm(Collective.ALL_REDUCE, 1024, 8e9)).isEqualTo("in-network (SHARP)");
+        assertThat(sharp.collectiveSeconds(Collective.ALL_REDUCE, 1024, 8e9)
+                / ring.collectiveSeconds(Collective.ALL_REDUCE, 1024, 8e9)).isCloseTo(0.5, within(0.01));
+    }
+
     @Property
     void moreBandwidthNeverSlowsACollective(@ForAll Collective collective, @ForAll @IntRange(min = 2, max = 4096) int p,
             @ForAll @DoubleRange(min = 0, max = 1e10) double bytes, @ForAll @DoubleRange(min = 1, max = 4) double more) {
