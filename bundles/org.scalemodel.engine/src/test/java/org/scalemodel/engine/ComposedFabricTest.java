@@ -24,6 +24,16 @@ class ComposedFabricTest {
         public String algorithm(Collective collective, int groupSize, double bytes) {
             return name;
         }
+
+        @Override
+        public double bytesPerSecond(int groupSize) {
+            return bytesPerSecond;
+        }
+
+        @Override
+        public double stepSeconds() {
+            return 1e-6;
+        }
     }
 
     /** 64 nodes of 8 devices: NVLink-like inside, NIC-like across. */
@@ -52,12 +62,24 @@ class ComposedFabricTest {
     }
 
     @Test
-    void aGroupSpanningBothLevelsIsHierarchical() {
-        ComposedFabric fabric = cluster(47e9);
+    void aLargeAllReduceSpanningBothLevelsRunsAsOneRingLimitedByTheNicsOfANode() {
         double bytes = 1e9;
-        CollectiveEstimate all = fabric.estimate(Collective.ALL_REDUCE, 512, 1, bytes);
+        CollectiveEstimate all = cluster(47e9).estimate(Collective.ALL_REDUCE, 512, 1, bytes);
 
-        // reduce-scatter and all-gather inside the node, all-reduce of an eighth across nodes
+        // eight rings leave each node, one per NIC: min(370, 8 x 47) GB/s
+        double flat = CollectiveAlgorithms.ringAllReduce(512, bytes, 1e-6, 370e9);
+        assertThat(all.seconds()).isCloseTo(flat, within(1e-12));
+        assertThat(all.steps()).singleElement().extracting(CollectiveEstimate.Step::algorithm)
+                .isEqualTo("ring across levels");
+    }
+
+    @Test
+    void aSmallAllReduceSpanningBothLevelsIsHierarchical() {
+        double bytes = 1e6;
+        CollectiveEstimate all = cluster(47e9).estimate(Collective.ALL_REDUCE, 512, 1, bytes);
+
+        // reduce-scatter and all-gather inside the node, all-reduce of an eighth across nodes:
+        // 14 + 126 steps instead of the flat ring's 1,022
         double expected = 2 * CollectiveAlgorithms.ringGather(8, bytes, 1e-6, 370e9)
                 + CollectiveAlgorithms.ringAllReduce(64, bytes / 8, 1e-6, 47e9);
         assertThat(all.seconds()).isCloseTo(expected, within(1e-12));

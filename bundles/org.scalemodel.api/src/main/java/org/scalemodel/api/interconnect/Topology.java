@@ -28,6 +28,20 @@ public interface Topology {
      */
     double collectiveSeconds(Collective collective, int groupSize, double bytes);
 
+    /**
+     * The achievable bandwidth one device gets at this level when {@code groupSize} members
+     * communicate at once, per direction: what a ring that crosses this level moves per device.
+     * The engine uses it to price rings that span several levels (NCCL's flat rings across
+     * nodes, one ring per NIC).
+     *
+     * @param groupSize members communicating at this level, in [1, {@link #devices()}]
+     * @return bytes per second, &gt; 0
+     */
+    double bytesPerSecond(int groupSize);
+
+    /** @return latency of one ring step at this level, seconds, &gt;= 0 */
+    double stepSeconds();
+
     /** @return the name of the algorithm {@link #collectiveSeconds} prices for these arguments, e.g. {@code "ring"} */
     String algorithm(Collective collective, int groupSize, double bytes);
 }

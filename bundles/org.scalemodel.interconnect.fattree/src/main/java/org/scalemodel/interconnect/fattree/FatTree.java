@@ -72,6 +72,11 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
                 2 * CollectiveAlgorithms.ceilLog2(groupSize) * stepSeconds, rate) : Double.POSITIVE_INFINITY;
     }
 
+    @Override
+    public double bytesPerSecond(int groupSize) {
+        return rate(groupSize);
+    }
+
     /** The NIC rate left to each device when a group of this size crosses the fabric. */
     private double rate(int groupSize) {
         double oversubscription = groupSize > podSize ? Math.max(topOversubscription, inPodOversubscription)

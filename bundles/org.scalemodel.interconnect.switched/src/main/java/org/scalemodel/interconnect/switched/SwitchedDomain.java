@@ -45,6 +45,11 @@ record SwitchedDomain(long devices, double bytesPerSecond, double stepSeconds, b
         };
     }
 
+    @Override
+    public double bytesPerSecond(int groupSize) {
+        return bytesPerSecond;
+    }
+
     private double ring(int p, double bytes) {
         return CollectiveAlgorithms.ringAllReduce(p, bytes, stepSeconds, bytesPerSecond);
     }

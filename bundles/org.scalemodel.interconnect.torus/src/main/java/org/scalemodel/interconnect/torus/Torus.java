@@ -58,6 +58,12 @@ record Torus(int[] sizes, double bytesPerSecond, double stepSeconds) implements 
         return collective == Collective.SEND_RECV ? "point-to-point" : "dimension-by-dimension ring";
     }
 
+    /** A ring along one dimension uses the two links of that dimension. */
+    @Override
+    public double bytesPerSecond(int groupSize) {
+        return 2 * bytesPerSecond / (2.0 * sizes.length);
+    }
+
     /** @return a defensive copy: records expose their arrays otherwise */
     @Override
     public int[] sizes() {

@@ -60,6 +60,13 @@ record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double s
         return collective == Collective.SEND_RECV ? "point-to-point" : "dimension-by-dimension direct";
     }
 
+    /** A ring takes one link of one tier: the tier's share of the device's bandwidth, over its peers. */
+    @Override
+    public double bytesPerSecond(int groupSize) {
+        int tiers = meshSizes.length + (switchSize > 1 ? 1 : 0);
+        return bytesPerSecond / tiers;
+    }
+
     @Override
     public int[] meshSizes() {
         return meshSizes.clone();

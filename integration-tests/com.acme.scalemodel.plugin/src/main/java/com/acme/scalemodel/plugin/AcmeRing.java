@@ -38,6 +38,16 @@ public final class AcmeRing implements InterconnectModel {
             public String algorithm(Collective collective, int groupSize, double bytes) {
                 return "ring";
             }
+
+            @Override
+            public double bytesPerSecond(int groupSize) {
+                return bytesPerSecond;
+            }
+
+            @Override
+            public double stepSeconds() {
+                return STEP_LATENCY_SECONDS;
+            }
         };
     }
 }
