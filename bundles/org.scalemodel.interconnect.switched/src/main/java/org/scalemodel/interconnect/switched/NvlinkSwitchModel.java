@@ -28,27 +28,8 @@ import org.scalemodel.api.plugin.ScalemodelPlugin;
 @ScalemodelPlugin(id = "nvlink-switch", name = "NVLink with NVSwitch")
 public final class NvlinkSwitchModel implements InterconnectModel {
 
-    private static final SwitchedDomains.Defaults DEFAULTS = new SwitchedDomains.Defaults() {
-        @Override
-        public double stepSeconds() {
-            return 3e-6;
-        }
-
-        @Override
-        public boolean inNetwork(double bytesPerSecondPerDirection) {
-            return bytesPerSecondPerDirection >= 450e9;
-        }
-
-        @Override
-        public double inNetworkEfficiency() {
-            return 275.0 / 450.0;
-        }
-
-        @Override
-        public double inNetworkStartSeconds() {
-            return 100e-6;
-        }
-    };
+    private static final SwitchedDomains.Defaults DEFAULTS = new SwitchedDomains.Defaults(3e-6, 450e9,
+            275.0 / 450.0, 100e-6);
 
     @Override
     public Topology build(InterconnectLevel level, AcceleratorSpec accelerator) {

@@ -38,14 +38,20 @@ final class SwitchedDomains {
                 parameters.seconds(IN_NETWORK_START, defaults.inNetworkStartSeconds()));
     }
 
-    /** A family's defaults; each figure's source is on the component that supplies it. */
-    interface Defaults {
-        double stepSeconds();
+    /**
+     * A family's defaults; each figure's source is on the component that supplies it.
+     *
+     * @param stepSeconds               latency of one ring step
+     * @param inNetworkFromBytesPerSecond link rate per direction from which the switch reduces in
+     *                                  the network (infinite: never)
+     * @param inNetworkEfficiency       in-network all-reduce rate / link rate
+     * @param inNetworkStartSeconds     fixed cost of an in-network all-reduce
+     */
+    record Defaults(double stepSeconds, double inNetworkFromBytesPerSecond, double inNetworkEfficiency,
+            double inNetworkStartSeconds) {
 
-        boolean inNetwork(double bytesPerSecondPerDirection);
-
-        double inNetworkEfficiency();
-
-        double inNetworkStartSeconds();
+        boolean inNetwork(double bytesPerSecondPerDirection) {
+            return bytesPerSecondPerDirection >= inNetworkFromBytesPerSecond;
+        }
     }
 }

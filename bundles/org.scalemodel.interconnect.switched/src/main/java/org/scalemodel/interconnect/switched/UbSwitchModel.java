@@ -20,27 +20,8 @@ import org.scalemodel.api.plugin.ScalemodelPlugin;
 @ScalemodelPlugin(id = "ub-switch", name = "UB switch planes")
 public final class UbSwitchModel implements InterconnectModel {
 
-    private static final SwitchedDomains.Defaults DEFAULTS = new SwitchedDomains.Defaults() {
-        @Override
-        public double stepSeconds() {
-            return 3e-6;
-        }
-
-        @Override
-        public boolean inNetwork(double bytesPerSecondPerDirection) {
-            return false;
-        }
-
-        @Override
-        public double inNetworkEfficiency() {
-            return 1;
-        }
-
-        @Override
-        public double inNetworkStartSeconds() {
-            return 0;
-        }
-    };
+    private static final SwitchedDomains.Defaults DEFAULTS = new SwitchedDomains.Defaults(3e-6,
+            Double.POSITIVE_INFINITY, 1, 0);
 
     @Override
     public Topology build(InterconnectLevel level, AcceleratorSpec accelerator) {
