@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -51,7 +52,8 @@ final class StatusCommand implements Runnable {
         Bundle[] bundles = context.context().getBundles();
         List<Object> process = new ArrayList<>();
         process.add(startupMillis);
-        process.add(ProcessFacts.residentMebibytes().isPresent() ? ProcessFacts.residentMebibytes().getAsDouble() : null);
+        OptionalDouble resident = ProcessFacts.residentMebibytes();
+        process.add(resident.isPresent() ? resident.getAsDouble() : null);
         process.add(ProcessFacts.heapUsedMebibytes());
         process.add(bundles.length);
         process.add(components.size());
