@@ -10,11 +10,12 @@ import org.scalemodel.api.interconnect.Topology;
 import org.scalemodel.api.model.Collective;
 
 /**
- * A system's levels composed, and groups placed on them. Where a group spans several levels,
- * collectives are hierarchical (Jia et al. 2018, arXiv 1807.11205): reduce-scatter inside each
- * inner level, the outer level on the shard, all-gather back; each device runs the outer phase
- * on its own links at once (rails), so no per-device object is ever built. The cost of a
- * 524,288-device system is the cost of its few levels.
+ * A system's levels composed, and groups placed on them. A group inside one level is priced by
+ * that level's plugin. A group spanning levels runs as NCCL runs it across nodes: one ring (or,
+ * for all-reduce, a double binary tree) through every member, whose rate is set by the level
+ * boundaries it crosses, each crossed by as many rings at once as a domain holds members (one
+ * ring per NIC). All-to-all levels carry their share concurrently. No per-device object is ever
+ * built: the cost of a 524,288-device system is the cost of its few levels.
  */
 final class ComposedFabric implements Fabric {
 
@@ -96,20 +97,18 @@ final class ComposedFabric implements Fabric {
         if (collective == Collective.ALL_TO_ALL) {
             return allToAll(groupSize, stride, bytes, top, steps);
         }
-        List<CollectiveEstimate.Step> hierarchicalSteps = steps == null ? null : new ArrayList<>();
-        double hierarchical = hierarchical(collective, groupSize, stride, bytes, top, hierarchicalSteps);
-        double flat = spansSeveralLevels(groupSize, stride, top) ? flatRing(collective, groupSize, stride, bytes, top)
+        if (collective == Collective.BROADCAST || !spansSeveralLevels(groupSize, stride, top)) {
+            return levelByLevel(collective, groupSize, stride, bytes, top, steps);
+        }
+        // across levels NCCL runs one ring, or for all-reduce a tree, through every member
+        double ring = flatRing(collective, groupSize, stride, bytes, top);
+        double tree = collective == Collective.ALL_REDUCE ? flatTree(groupSize, stride, bytes, top)
                 : Double.POSITIVE_INFINITY;
-        if (flat < hierarchical) {
-            if (steps != null) {
-                steps.add(new CollectiveEstimate.Step("all levels", groupSize, "ring across levels", flat));
-            }
-            return flat;
-        }
         if (steps != null) {
-            steps.addAll(hierarchicalSteps);
+            steps.add(new CollectiveEstimate.Step("all levels", groupSize,
+                    tree < ring ? "double-binary-tree across levels" : "ring across levels", Math.min(ring, tree)));
         }
-        return hierarchical;
+        return Math.min(ring, tree);
     }
 
     private boolean spansSeveralLevels(int groupSize, long stride, int top) {
@@ -131,18 +130,8 @@ final class ComposedFabric implements Fabric {
      * bandwidth on DGX A100 (NVIDIA, nccl issue 812: "we measure 192GB/s AllReduce BusBW").
      */
     private double flatRing(Collective collective, int groupSize, long stride, double bytes, int top) {
-        double rate = Double.POSITIVE_INFINITY;
-        double step = 0;
-        long inner = 1;
-        for (int i = 0; i <= top; i++) {
-            long within = membersWithin(i, groupSize, stride);
-            int members = (int) (within / inner);
-            if (members >= 2) {
-                rate = Math.min(rate, inner * levels[i].bytesPerSecond(members));
-                step = Math.max(step, levels[i].stepSeconds());
-            }
-            inner = within;
-        }
+        double rate = acrossLevelsRate(groupSize, stride, top);
+        double step = acrossLevelsStep(groupSize, stride, top);
         return switch (collective) {
             case ALL_REDUCE -> CollectiveAlgorithms.ringAllReduce(groupSize, bytes, step, rate);
             case REDUCE_SCATTER, ALL_GATHER -> CollectiveAlgorithms.ringGather(groupSize, bytes, step, rate);
@@ -150,8 +139,48 @@ final class ComposedFabric implements Fabric {
         };
     }
 
-    /** Reduce-scatter inside each inner level, the collective at the outermost, all-gather back. */
-    private double hierarchical(Collective collective, int groupSize, long stride, double bytes, int top,
+    /**
+     * NCCL's tree across nodes (a chain inside each node, double binary trees between nodes,
+     * pipelined): the rate of the flat ring, with log2(p) steps instead of p.
+     */
+    private double flatTree(int groupSize, long stride, double bytes, int top) {
+        return CollectiveAlgorithms.treeAllReduce(groupSize, bytes, acrossLevelsStep(groupSize, stride, top),
+                acrossLevelsRate(groupSize, stride, top));
+    }
+
+    /** min over the levels crossed of (members inside one inner domain) x (the level's rate). */
+    private double acrossLevelsRate(int groupSize, long stride, int top) {
+        double rate = Double.POSITIVE_INFINITY;
+        long inner = 1;
+        for (int i = 0; i <= top; i++) {
+            long within = membersWithin(i, groupSize, stride);
+            int members = (int) (within / inner);
+            if (members >= 2) {
+                rate = Math.min(rate, inner * levels[i].bytesPerSecond(members));
+            }
+            inner = within;
+        }
+        return rate;
+    }
+
+    private double acrossLevelsStep(int groupSize, long stride, int top) {
+        double step = 0;
+        long inner = 1;
+        for (int i = 0; i <= top; i++) {
+            long within = membersWithin(i, groupSize, stride);
+            if (within / inner >= 2) {
+                step = Math.max(step, levels[i].stepSeconds());
+            }
+            inner = within;
+        }
+        return step;
+    }
+
+    /**
+     * Level by level: for a group inside one level this is that level's price; a broadcast
+     * crossing levels runs at each level in turn.
+     */
+    private double levelByLevel(Collective collective, int groupSize, long stride, double bytes, int top,
             List<CollectiveEstimate.Step> steps) {
         double seconds = 0;
         double size = bytes;

@@ -13,6 +13,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
 import org.scalemodel.api.catalog.CatalogSnapshot;
 import org.scalemodel.api.catalog.PluginCatalog;
 import org.scalemodel.api.fabric.CollectiveEstimate;
+import org.scalemodel.api.fabric.Fabric;
 import org.scalemodel.api.fabric.FabricFactory;
 import org.scalemodel.api.model.Collective;
 
@@ -39,11 +40,15 @@ class FabricWiringIT {
                 s -> s.interconnect("nvlink-switch").isPresent() && s.interconnect("rail-fat-tree").isPresent()
                         && s.system("nvidia-dgx-h100-superpod").isPresent());
 
-        CollectiveEstimate all = fabrics.fabric(snapshot, "nvidia-dgx-h100-superpod")
-                .estimate(Collective.ALL_REDUCE, 1024, 1, 1e9);
+        Fabric fabric = fabrics.fabric(snapshot, "nvidia-dgx-h100-superpod");
+        CollectiveEstimate tensor = fabric.estimate(Collective.ALL_REDUCE, 8, 1, 1e9);
+        CollectiveEstimate data = fabric.estimate(Collective.ALL_REDUCE, 128, 8, 1e9);
+        CollectiveEstimate all = fabric.estimate(Collective.ALL_REDUCE, 1024, 1, 1e9);
 
-        assertThat(all.steps()).extracting(CollectiveEstimate.Step::level).containsExactly("nvlink-node", "compute-fabric");
-        assertThat(all.seconds()).isPositive();
+        assertThat(tensor.steps()).extracting(CollectiveEstimate.Step::level).containsExactly("nvlink-node");
+        assertThat(data.steps()).extracting(CollectiveEstimate.Step::level).containsExactly("compute-fabric");
+        assertThat(all.steps()).singleElement().satisfies(s -> assertThat(s.algorithm()).endsWith("across levels"));
+        assertThat(all.seconds()).isGreaterThan(tensor.seconds());
     }
 
     @Test
