@@ -97,16 +97,18 @@ final class ComposedFabric implements Fabric {
         if (collective == Collective.ALL_TO_ALL) {
             return allToAll(groupSize, stride, bytes, top, steps);
         }
-        if (collective == Collective.BROADCAST || !spansSeveralLevels(groupSize, stride, top)) {
+        if (!spansSeveralLevels(groupSize, stride, top)) {
             return levelByLevel(collective, groupSize, stride, bytes, top, steps);
         }
-        // across levels NCCL runs one ring, or for all-reduce a tree, through every member
+        // across levels NCCL runs one ring (pipelined, for a broadcast), or for all-reduce a tree,
+        // through every member
         double ring = flatRing(collective, groupSize, stride, bytes, top);
         double tree = collective == Collective.ALL_REDUCE ? flatTree(groupSize, stride, bytes, top)
                 : Double.POSITIVE_INFINITY;
         if (steps != null) {
+            String ringName = collective == Collective.BROADCAST ? "pipelined ring" : "ring";
             steps.add(new CollectiveEstimate.Step("all levels", groupSize,
-                    tree < ring ? "double-binary-tree across levels" : "ring across levels", Math.min(ring, tree)));
+                    (tree < ring ? "double-binary-tree" : ringName) + " across levels", Math.min(ring, tree)));
         }
         return Math.min(ring, tree);
     }
@@ -135,6 +137,7 @@ final class ComposedFabric implements Fabric {
         return switch (collective) {
             case ALL_REDUCE -> CollectiveAlgorithms.ringAllReduce(groupSize, bytes, step, rate);
             case REDUCE_SCATTER, ALL_GATHER -> CollectiveAlgorithms.ringGather(groupSize, bytes, step, rate);
+            case BROADCAST -> CollectiveAlgorithms.broadcast(groupSize, bytes, step, rate);
             default -> Double.POSITIVE_INFINITY;
         };
     }
@@ -177,8 +180,9 @@ final class ComposedFabric implements Fabric {
     }
 
     /**
-     * Level by level: for a group inside one level this is that level's price; a broadcast
-     * crossing levels runs at each level in turn.
+     * Level by level: for a group inside one level this is that level's price alone; an
+     * all-reduce runs as a reduce-scatter at each inner level, the outermost all-reduce on the
+     * shrunken shard, then all-gathers back out.
      */
     private double levelByLevel(Collective collective, int groupSize, long stride, double bytes, int top,
             List<CollectiveEstimate.Step> steps) {
@@ -196,9 +200,7 @@ final class ComposedFabric implements Fabric {
             double once = step(i, phase, members, size, steps);
             // an inner reduce-scatter of an all-reduce is mirrored by an all-gather on the way back
             seconds += collective == Collective.ALL_REDUCE && !outermost ? 2 * once : once;
-            if (collective != Collective.BROADCAST) {
-                size /= members;
-            }
+            size /= members;
             inner = within;
         }
         return seconds;

@@ -83,6 +83,16 @@ class ComposedFabricTest {
     }
 
     @Test
+    void aBroadcastAcrossNodesIsOnePipelinedRingThatCarriesTheBufferOnce() {
+        // 8 x 10 GB/s of NICs per node: the buffer crosses them once, not once per level
+        CollectiveEstimate broadcast = cluster(10e9).estimate(Collective.BROADCAST, 64, 1, 1e9);
+
+        assertThat(broadcast.seconds()).isCloseTo(CollectiveAlgorithms.broadcast(64, 1e9, 1e-6, 80e9), within(1e-12));
+        assertThat(broadcast.steps()).singleElement().extracting(CollectiveEstimate.Step::algorithm)
+                .isEqualTo("pipelined ring across levels");
+    }
+
+    @Test
     void aSkewedAllToAllTakesAsLongAsItsBusiestMember() {
         ComposedFabric fabric = cluster(47e9);
         double uniform = fabric.allToAllSeconds(64, 8, 1e9, 1);

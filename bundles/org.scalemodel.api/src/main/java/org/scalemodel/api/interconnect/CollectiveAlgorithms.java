@@ -49,9 +49,14 @@ public final class CollectiveAlgorithms {
         return p < 2 ? 0 : stepSeconds + (double) (p - 1) / p * bytes / bytesPerSecond;
     }
 
-    /** Pipelined broadcast (scatter + ring all-gather for long messages). */
+    /**
+     * Pipelined ring broadcast, as NCCL runs it: the root streams the buffer round the ring in
+     * chunks, each member forwarding as it receives, so every link carries the buffer once
+     * (nccl-tests {@code doc/PERFORMANCE.md}: broadcast busbw = algbw) after p-1 steps of fill.
+     * Cheaper for long messages than MPI's scatter + all-gather, which moves 2(p-1)/p of it.
+     */
     public static double broadcast(int p, double bytes, double stepSeconds, double bytesPerSecond) {
-        return p < 2 ? 0 : (ceilLog2(p) + p - 1) * stepSeconds + 2.0 * (p - 1) / p * bytes / bytesPerSecond;
+        return p < 2 ? 0 : (p - 1) * stepSeconds + bytes / bytesPerSecond;
     }
 
     /** One point-to-point transfer. */

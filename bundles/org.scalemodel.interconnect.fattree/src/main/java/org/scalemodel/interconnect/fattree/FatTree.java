@@ -57,7 +57,7 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
         }
         return switch (collective) {
             case ALL_TO_ALL -> "direct";
-            case BROADCAST -> "scatter-allgather";
+            case BROADCAST -> "pipelined ring";
             case SEND_RECV -> "point-to-point";
             default -> "ring";
         };

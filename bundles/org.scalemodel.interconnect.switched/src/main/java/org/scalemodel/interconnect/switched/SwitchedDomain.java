@@ -40,7 +40,7 @@ record SwitchedDomain(long devices, double bytesPerSecond, double stepSeconds, b
             case ALL_REDUCE -> inNetwork && nvls(groupSize, bytes) < ring(groupSize, bytes) ? "in-network" : "ring";
             case REDUCE_SCATTER, ALL_GATHER -> "ring";
             case ALL_TO_ALL -> "direct";
-            case BROADCAST -> "scatter-allgather";
+            case BROADCAST -> "pipelined ring";
             case SEND_RECV -> "point-to-point";
         };
     }

@@ -25,4 +25,16 @@ class SwitchedDomainTest {
         assertThat(h100.algorithm(Collective.ALL_REDUCE, 8, 8e9)).isEqualTo("in-network");
         assertThat(h100.algorithm(Collective.ALL_REDUCE, 8, 64e3)).isEqualTo("ring");
     }
+
+    @Test
+    void aLargeBroadcastReachesTheLinkRateAsNcclTestsReportsIt() {
+        SwitchedDomain node = new SwitchedDomain(8, 370e9, 3e-6, false, 0, 0);
+        double bytes = 8e9;
+        double seconds = node.collectiveSeconds(Collective.BROADCAST, 8, bytes);
+
+        // nccl-tests: broadcast busbw = algbw; the pipelined ring carries the buffer over each link once
+        double busbw = CollectiveAlgorithms.busBandwidth(Collective.BROADCAST, 8, bytes, seconds);
+        assertThat(busbw).isCloseTo(370e9, within(0.001 * 370e9));
+        assertThat(node.algorithm(Collective.BROADCAST, 8, bytes)).isEqualTo("pipelined ring");
+    }
 }

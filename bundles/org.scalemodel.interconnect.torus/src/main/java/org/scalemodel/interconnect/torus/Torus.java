@@ -31,7 +31,11 @@ record Torus(int[] sizes, double bytesPerSecond, double stepSeconds) implements 
         if (groupSize < 1 || groupSize > devices() || !Double.isFinite(bytes) || bytes < 0) {
             throw new IllegalArgumentException("groupSize must be in [1, " + devices() + "] and bytes finite and >= 0");
         }
-        double ringRate = 2 * bytesPerSecond / (2.0 * sizes.length);
+        double ringRate = bytesPerSecond(groupSize);
+        if (collective == Collective.SEND_RECV) {
+            // a neighbour: one link, one way
+            return groupSize < 2 ? 0 : CollectiveAlgorithms.sendReceive(bytes, stepSeconds, ringRate / 2);
+        }
         double seconds = 0;
         double size = bytes;
         int remaining = groupSize;
@@ -40,22 +44,46 @@ record Torus(int[] sizes, double bytesPerSecond, double stepSeconds) implements 
             remaining = (remaining + members - 1) / members;
             seconds += switch (collective) {
                 case ALL_REDUCE -> 2 * CollectiveAlgorithms.ringGather(members, size, stepSeconds, ringRate);
-                case REDUCE_SCATTER, ALL_GATHER, ALL_TO_ALL, BROADCAST ->
-                    CollectiveAlgorithms.ringGather(members, size, stepSeconds, ringRate);
-                case SEND_RECV -> CollectiveAlgorithms.sendReceive(size, stepSeconds, ringRate / 2);
+                case REDUCE_SCATTER, ALL_GATHER -> CollectiveAlgorithms.ringGather(members, size, stepSeconds, ringRate);
+                case ALL_TO_ALL -> ringAllToAll(members, size, stepSeconds, ringRate);
+                // dimensions use disjoint links, so the pipeline streams the buffer through all of
+                // them at once: only the first dimension pays the bandwidth term, each pays its fill
+                case BROADCAST -> (members / 2) * stepSeconds + (d == 0 ? size / ringRate : 0);
+                case SEND_RECV -> throw new AssertionError("handled above");
             };
-            if (collective == Collective.SEND_RECV) {
-                break;
+            // after a reduce-scatter along this dimension each device holds 1/members of the data;
+            // an all-to-all or a broadcast carries the whole buffer through every dimension
+            if (collective != Collective.ALL_TO_ALL && collective != Collective.BROADCAST) {
+                size /= members;
             }
-            // after a reduce-scatter along this dimension each device holds 1/members of the data
-            size = collective == Collective.ALL_TO_ALL ? size : size / members;
         }
         return seconds;
     }
 
+    /**
+     * All-to-all along one bidirectional ring of p: each member sends bytes/p to every other by
+     * the shorter way round, so the links carry bytes/p x sum over k of min(k, p-k) hops per
+     * member (p^2/4 for even p, (p^2-1)/4 for odd), shared by 2p directed links of rate/2 each:
+     * bytes x hops / (p x rate).
+     * For p of 4 and more this is more than the (p-1)/p x bytes of a ring all-gather: the
+     * ring's bisection, not the injection bandwidth, limits it.
+     */
+    static double ringAllToAll(int p, double bytes, double stepSeconds, double ringBytesPerSecond) {
+        if (p < 2) {
+            return 0;
+        }
+        long hops = (long) p * p / 4;
+        return (p - 1) * stepSeconds + bytes * hops / (p * ringBytesPerSecond);
+    }
+
     @Override
     public String algorithm(Collective collective, int groupSize, double bytes) {
-        return collective == Collective.SEND_RECV ? "point-to-point" : "dimension-by-dimension ring";
+        return switch (collective) {
+            case SEND_RECV -> "point-to-point";
+            case BROADCAST -> "dimension-by-dimension pipelined ring";
+            case ALL_TO_ALL -> "dimension-by-dimension shortest-path exchange";
+            default -> "dimension-by-dimension ring";
+        };
     }
 
     /** A ring along one dimension uses the two links of that dimension. */

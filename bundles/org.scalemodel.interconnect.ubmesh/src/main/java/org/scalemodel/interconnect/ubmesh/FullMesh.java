@@ -44,20 +44,30 @@ record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double s
             double step = switch (collective) {
                 case ALL_REDUCE -> 2 * CollectiveAlgorithms.directAllToAll(members, size, stepSeconds, perTier);
                 case SEND_RECV -> CollectiveAlgorithms.sendReceive(size, stepSeconds, perTier / Math.max(1, members - 1));
+                // scatter to the peers, then they all-gather over their direct links; the next
+                // dimension's tier is other links, so the pipeline pays the bandwidth term once
+                case BROADCAST -> 2 * stepSeconds
+                        + (d == 0 ? 2.0 * (members - 1) / members * size / perTier : 0);
                 default -> CollectiveAlgorithms.directAllToAll(members, size, stepSeconds, perTier);
             };
             seconds += step;
             if (collective == Collective.SEND_RECV) {
                 break;
             }
-            size = collective == Collective.ALL_TO_ALL ? size : size / members;
+            if (collective != Collective.ALL_TO_ALL && collective != Collective.BROADCAST) {
+                size /= members;
+            }
         }
         return seconds;
     }
 
     @Override
     public String algorithm(Collective collective, int groupSize, double bytes) {
-        return collective == Collective.SEND_RECV ? "point-to-point" : "dimension-by-dimension direct";
+        return switch (collective) {
+            case SEND_RECV -> "point-to-point";
+            case BROADCAST -> "dimension-by-dimension scatter-allgather, pipelined";
+            default -> "dimension-by-dimension direct";
+        };
     }
 
     /** A ring takes one link of one tier: the tier's share of the device's bandwidth, over its peers. */
