@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             "  scalemodel describe atlas-950-superpod",
             "  scalemodel compare atlas-950-superpod nvidia-vr-nvl144",
             "  scalemodel collective nvidia-dgx-h100-superpod --group 8 --sweep 1MiB:8GiB",
+            "  scalemodel place nvidia-dgx-h100-superpod tp=8 dp=64 pp=2   where a plan's groups sit",
             "  scalemodel plugins --format json     the same as one JSON document",
             "  scalemodel status                    start-up time, component states, memory",
             "  scalemodel bench startup --runs 10   measure start-up over 10 fresh JVMs",
@@ -41,6 +42,7 @@ final class ScalemodelCommand implements Runnable {
         commandLine.addSubcommand(new CompareCommand(context));
         commandLine.addSubcommand(new CollectiveCommand(context, fabrics));
         commandLine.addSubcommand(new CollectiveCheckCommand(context, fabrics));
+        commandLine.addSubcommand(new PlaceCommand(context, fabrics));
         commandLine.addSubcommand(new StatusCommand(context));
         commandLine.addSubcommand(new CommandLine(new BenchCommand())
                 .addSubcommand(new StartupBench().with(context))

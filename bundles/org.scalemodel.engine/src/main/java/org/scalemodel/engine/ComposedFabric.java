@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.scalemodel.api.fabric.CollectiveEstimate;
 import org.scalemodel.api.fabric.Fabric;
+import org.scalemodel.api.fabric.GroupPlacement;
+import org.scalemodel.api.fabric.ParallelDimension;
 import org.scalemodel.api.interconnect.CollectiveAlgorithms;
 import org.scalemodel.api.interconnect.Topology;
 import org.scalemodel.api.model.Collective;
@@ -70,12 +72,14 @@ final class ComposedFabric implements Fabric {
         return new CollectiveEstimate(seconds, bus, steps);
     }
 
+    @Override
+    public List<GroupPlacement> place(List<ParallelDimension> innermostFirst) {
+        return new GroupPlacer(systemId, names, domainSizes).place(innermostFirst);
+    }
+
     /** Members of the group inside one domain of level {@code i}. */
     private long membersWithin(int i, int groupSize, long stride) {
-        if (stride >= domainSizes[i]) {
-            return 1;
-        }
-        return Math.min(groupSize, Math.max(1, domainSizes[i] / stride));
+        return GroupPlacer.membersWithin(domainSizes[i], groupSize, stride);
     }
 
     private double price(Collective collective, int groupSize, long stride, double bytes,

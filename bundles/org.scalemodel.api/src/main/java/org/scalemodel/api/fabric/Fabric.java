@@ -1,5 +1,7 @@
 package org.scalemodel.api.fabric;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 import org.scalemodel.api.model.Collective;
 
@@ -40,4 +42,18 @@ public interface Fabric {
 
     /** @return the same price with how it was reached, for reports */
     CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes);
+
+    /**
+     * Places a plan's parallel groups: the first dimension is innermost (its members adjacent),
+     * each next one strides over the ones inside it, as Megatron-LM orders tensor, context,
+     * expert, data and pipeline ranks. The price of a dimension's collective is then
+     * {@link #seconds} with its size and stride.
+     *
+     * @param innermostFirst the dimensions; the product of their sizes must divide the devices
+     * @return one placement per dimension, in the same order
+     * @throws IllegalArgumentException if the plan needs more devices than the system has, does
+     *                                  not divide them, or a dimension's groups would straddle
+     *                                  a level's domains unevenly
+     */
+    List<GroupPlacement> place(List<ParallelDimension> innermostFirst);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +64,26 @@ class CollectiveIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("unknown collective 'all-shuffle'");
+    }
+
+    @Test
+    void aPlanIsPlacedWithTheLevelsEachDimensionSpansAndTheGroupsSharingThem() throws Exception {
+        Launcher launcher = new Launcher(home.resolve("plugins"));
+        Launcher.Run run = launcher.run("place", "meta-llama3-h100-16k", "tp=8", "dp=128", "pp=16", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<JsonNode> rows = Reports.rows(JSON.readTree(run.stdout()), "dimensions");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("dimension").asText()).isEqualTo("tp");
+        assertThat(rows.get(0).get("level").asText()).isEqualTo("nvlink-node");
+        // data parallelism: one member per node, the node's 8 DP groups leave it at once
+        assertThat(rows.get(1).get("stride").asLong()).isEqualTo(8);
+        assertThat(rows.get(1).get("level").asText()).isNotEqualTo("nvlink-node");
+        assertThat(rows.get(1).get("groupsLeavingInner").asLong()).isEqualTo(8);
+        assertThat(rows.get(1).get("timeMicroseconds").asDouble()).isGreaterThan(rows.get(0).get("timeMicroseconds").asDouble());
+
+        Launcher.Run straddling = launcher.run("place", "meta-llama3-h100-16k", "tp=3", "dp=4");
+        assertThat(straddling.exitCode()).isEqualTo(2);
+        assertThat(straddling.stderr()).contains("does not divide");
     }
 }
