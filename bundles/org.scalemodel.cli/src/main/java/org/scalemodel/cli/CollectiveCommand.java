@@ -14,6 +14,7 @@ import org.scalemodel.api.export.ReportTable;
 import org.scalemodel.api.fabric.CollectiveEstimate;
 import org.scalemodel.api.fabric.Fabric;
 import org.scalemodel.api.fabric.FabricFactory;
+import org.scalemodel.api.interconnect.AllReduceAlgorithm;
 import org.scalemodel.api.interconnect.CollectiveAlgorithms;
 import org.scalemodel.api.model.Collective;
 import org.scalemodel.api.units.QuantityParser;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Parameters;
             "  scalemodel collective nvidia-dgx-h100-superpod --group 8 --size 1GiB",
             "  scalemodel collective nvidia-dgx-h100-superpod --group 1024 --sweep 1MiB:8GiB",
             "  scalemodel collective atlas-950-superpod --op all-to-all --group 64 --size 256MiB",
+            "  scalemodel collective nvidia-hgx-h200-8 --algorithm ring --sweep 64MiB:8GiB   as NCCL_ALGO=Ring",
             "  scalemodel collective-check          compare with published nccl-tests measurements"})
 final class CollectiveCommand implements Runnable {
 
@@ -63,6 +65,11 @@ final class CollectiveCommand implements Runnable {
                     + "Default: ${DEFAULT-VALUE} (uniform).")
     double skew;
 
+    @Option(names = "--algorithm", defaultValue = "auto", paramLabel = "ALGO",
+            description = "For all-reduce: auto (the cheapest, as NCCL's tuner picks), ring, tree or in-network "
+                    + "(NVLS, SHARP), as NCCL_ALGO forces it. Default: ${DEFAULT-VALUE}.")
+    String algorithm;
+
     @Option(names = "--sweep", paramLabel = "FROM:TO", description = "Sizes from FROM to TO, doubling, e.g. 1MiB:8GiB.")
     String sweep;
 
@@ -81,9 +88,15 @@ final class CollectiveCommand implements Runnable {
         if (skew != 1 && collective != Collective.ALL_TO_ALL) {
             throw new IllegalArgumentException("--skew applies to all-to-all only");
         }
+        AllReduceAlgorithm forced = AllReduceAlgorithm.parse(algorithm);
+        if (forced != AllReduceAlgorithm.AUTO && collective != Collective.ALL_REDUCE) {
+            throw new IllegalArgumentException("--algorithm applies to all-reduce only");
+        }
         for (double bytes : sizes()) {
             // a skewed all-to-all is priced as its busiest member's traffic
-            CollectiveEstimate estimate = fabric.estimate(collective, members, stride, bytes * skew);
+            CollectiveEstimate estimate = collective == Collective.ALL_REDUCE
+                    ? fabric.estimateAllReduce(members, stride, bytes, forced)
+                    : fabric.estimate(collective, members, stride, bytes * skew);
             double seconds = estimate.seconds();
             rows.add(Figures.row(bytes, seconds * 1e6, seconds > 0 ? bytes / seconds / 1e9 : null,
                     seconds > 0 ? CollectiveAlgorithms.busBandwidth(collective, members, bytes, seconds) / 1e9 : null,
@@ -92,7 +105,8 @@ final class CollectiveCommand implements Runnable {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("system", fabric.systemId() + " (" + fabric.devices() + " devices)");
         facts.put("collective", op + " among " + members + " devices, " + stride + " apart"
-                + (skew != 1 ? ", skew " + skew : ""));
+                + (skew != 1 ? ", skew " + skew : "")
+                + (forced != AllReduceAlgorithm.AUTO ? ", " + forced.label() + " forced" : ""));
         facts.put("note", "busbw as nccl-tests defines it; sizes are nccl-tests sizes");
         printer.print(context, snapshot, new Report("collective", "Collective " + op, facts, List.of(
                 new ReportTable("sizes", "By size", List.of(new Column("bytes", "size", "B"),

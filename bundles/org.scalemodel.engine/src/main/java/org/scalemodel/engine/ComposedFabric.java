@@ -7,6 +7,7 @@ import org.scalemodel.api.fabric.CollectiveEstimate;
 import org.scalemodel.api.fabric.Fabric;
 import org.scalemodel.api.fabric.GroupPlacement;
 import org.scalemodel.api.fabric.ParallelDimension;
+import org.scalemodel.api.interconnect.AllReduceAlgorithm;
 import org.scalemodel.api.interconnect.CollectiveAlgorithms;
 import org.scalemodel.api.interconnect.Topology;
 import org.scalemodel.api.model.Collective;
@@ -50,7 +51,13 @@ final class ComposedFabric implements Fabric {
     @Override
     public double seconds(Collective collective, int groupSize, long stride, double bytes) {
         check(groupSize, stride, bytes);
-        return price(collective, groupSize, stride, bytes, null);
+        return price(collective, groupSize, stride, bytes, AllReduceAlgorithm.AUTO, null);
+    }
+
+    @Override
+    public double allReduceSeconds(int groupSize, long stride, double bytes, AllReduceAlgorithm algorithm) {
+        check(groupSize, stride, bytes);
+        return price(Collective.ALL_REDUCE, groupSize, stride, bytes, algorithm, null);
     }
 
     @Override
@@ -60,14 +67,24 @@ final class ComposedFabric implements Fabric {
             throw new IllegalArgumentException("skew must be finite and >= 1 (1: uniform), got " + skew);
         }
         // the busiest member carries skew times the average traffic on every level it crosses
-        return price(Collective.ALL_TO_ALL, groupSize, stride, bytes * skew, null);
+        return price(Collective.ALL_TO_ALL, groupSize, stride, bytes * skew, AllReduceAlgorithm.AUTO, null);
     }
 
     @Override
     public CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes) {
+        return estimate(collective, groupSize, stride, bytes, AllReduceAlgorithm.AUTO);
+    }
+
+    @Override
+    public CollectiveEstimate estimateAllReduce(int groupSize, long stride, double bytes, AllReduceAlgorithm algorithm) {
+        return estimate(Collective.ALL_REDUCE, groupSize, stride, bytes, algorithm);
+    }
+
+    private CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes,
+            AllReduceAlgorithm algorithm) {
         check(groupSize, stride, bytes);
         List<CollectiveEstimate.Step> steps = new ArrayList<>();
-        double seconds = price(collective, groupSize, stride, bytes, steps);
+        double seconds = price(collective, groupSize, stride, bytes, algorithm, steps);
         double bus = seconds > 0 ? CollectiveAlgorithms.busBandwidth(collective, groupSize, bytes, seconds) : 0;
         return new CollectiveEstimate(seconds, bus, steps);
     }
@@ -82,7 +99,7 @@ final class ComposedFabric implements Fabric {
         return GroupPlacer.membersWithin(domainSizes[i], groupSize, stride);
     }
 
-    private double price(Collective collective, int groupSize, long stride, double bytes,
+    private double price(Collective collective, int groupSize, long stride, double bytes, AllReduceAlgorithm algorithm,
             List<CollectiveEstimate.Step> steps) {
         if (groupSize < 2) {
             return 0;
@@ -102,17 +119,23 @@ final class ComposedFabric implements Fabric {
             return allToAll(groupSize, stride, bytes, top, steps);
         }
         if (!spansSeveralLevels(groupSize, stride, top)) {
-            return levelByLevel(collective, groupSize, stride, bytes, top, steps);
+            return levelByLevel(collective, groupSize, stride, bytes, top, algorithm, steps);
         }
         // across levels NCCL runs one ring (pipelined, for a broadcast), or for all-reduce a tree,
         // through every member
-        double ring = flatRing(collective, groupSize, stride, bytes, top);
-        double tree = collective == Collective.ALL_REDUCE ? flatTree(groupSize, stride, bytes, top)
-                : Double.POSITIVE_INFINITY;
+        if (algorithm == AllReduceAlgorithm.IN_NETWORK) {
+            throw new IllegalArgumentException("an in-network all-reduce across levels (SHARP between nodes) is not "
+                    + "modelled on " + systemId + "; the group spans several levels: use auto, ring or tree");
+        }
+        double ring = algorithm == AllReduceAlgorithm.TREE ? Double.POSITIVE_INFINITY
+                : flatRing(collective, groupSize, stride, bytes, top);
+        double tree = collective == Collective.ALL_REDUCE && algorithm != AllReduceAlgorithm.RING
+                ? flatTree(groupSize, stride, bytes, top) : Double.POSITIVE_INFINITY;
         if (steps != null) {
             String ringName = collective == Collective.BROADCAST ? "pipelined ring" : "ring";
             steps.add(new CollectiveEstimate.Step("all levels", groupSize,
-                    (tree < ring ? "double-binary-tree" : ringName) + " across levels", Math.min(ring, tree)));
+                    (tree < ring ? "double-binary-tree" : ringName) + " across levels"
+                            + (algorithm == AllReduceAlgorithm.AUTO ? "" : " (forced)"), Math.min(ring, tree)));
         }
         return Math.min(ring, tree);
     }
@@ -189,7 +212,7 @@ final class ComposedFabric implements Fabric {
      * shrunken shard, then all-gathers back out.
      */
     private double levelByLevel(Collective collective, int groupSize, long stride, double bytes, int top,
-            List<CollectiveEstimate.Step> steps) {
+            AllReduceAlgorithm algorithm, List<CollectiveEstimate.Step> steps) {
         double seconds = 0;
         double size = bytes;
         long inner = 1;
@@ -201,7 +224,9 @@ final class ComposedFabric implements Fabric {
             }
             boolean outermost = i == top;
             Collective phase = collective == Collective.ALL_REDUCE && !outermost ? Collective.REDUCE_SCATTER : collective;
-            double once = step(i, phase, members, size, steps);
+            double once = phase == Collective.ALL_REDUCE && algorithm != AllReduceAlgorithm.AUTO
+                    ? forcedAllReduce(i, members, size, algorithm, steps)
+                    : step(i, phase, members, size, steps);
             // an inner reduce-scatter of an all-reduce is mirrored by an all-gather on the way back
             seconds += collective == Collective.ALL_REDUCE && !outermost ? 2 * once : once;
             size /= members;
@@ -224,6 +249,21 @@ final class ComposedFabric implements Fabric {
             inner = within;
         }
         return slowest;
+    }
+
+    /** An all-reduce with the algorithm the caller forced, as NCCL_ALGO does. */
+    private double forcedAllReduce(int level, int members, double bytes, AllReduceAlgorithm algorithm,
+            List<CollectiveEstimate.Step> steps) {
+        double seconds = levels[level].allReduceSeconds(members, bytes, algorithm);
+        if (Double.isNaN(seconds)) {
+            throw new IllegalArgumentException("level '" + names[level] + "' of " + systemId + " does not run a "
+                    + algorithm.label() + " all-reduce (it offers " + levels[level].algorithm(Collective.ALL_REDUCE, members, bytes)
+                    + "); use auto");
+        }
+        if (steps != null) {
+            steps.add(new CollectiveEstimate.Step(names[level], members, algorithm.label() + " (forced)", seconds));
+        }
+        return seconds;
     }
 
     private double step(int level, Collective collective, int members, double bytes,

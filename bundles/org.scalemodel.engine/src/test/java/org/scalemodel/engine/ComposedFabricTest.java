@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.scalemodel.api.fabric.CollectiveEstimate;
+import org.scalemodel.api.interconnect.AllReduceAlgorithm;
 import org.scalemodel.api.interconnect.CollectiveAlgorithms;
 import org.scalemodel.api.interconnect.Topology;
 import org.scalemodel.api.model.Collective;
@@ -90,6 +91,26 @@ class ComposedFabricTest {
         assertThat(broadcast.seconds()).isCloseTo(CollectiveAlgorithms.broadcast(64, 1e9, 1e-6, 80e9), within(1e-12));
         assertThat(broadcast.steps()).singleElement().extracting(CollectiveEstimate.Step::algorithm)
                 .isEqualTo("pipelined ring across levels");
+    }
+
+    @Test
+    void aForcedAlgorithmAcrossNodesIsPricedAsItselfAndNamed() {
+        ComposedFabric fabric = cluster(47e9);
+        double bytes = 1e6;
+
+        CollectiveEstimate ring = fabric.estimateAllReduce(512, 1, bytes, AllReduceAlgorithm.RING);
+        assertThat(ring.seconds()).isEqualTo(CollectiveAlgorithms.ringAllReduce(512, bytes, 1e-6, 370e9));
+        assertThat(ring.steps()).singleElement().extracting(CollectiveEstimate.Step::algorithm)
+                .isEqualTo("ring across levels (forced)");
+        assertThat(fabric.allReduceSeconds(512, 1, bytes, AllReduceAlgorithm.TREE))
+                .isEqualTo(CollectiveAlgorithms.treeAllReduce(512, bytes, 1e-6, 370e9));
+        assertThat(fabric.allReduceSeconds(512, 1, bytes, AllReduceAlgorithm.AUTO))
+                .isEqualTo(fabric.seconds(Collective.ALL_REDUCE, 512, 1, bytes));
+        assertThatIllegalArgumentException().isThrownBy(() -> fabric.allReduceSeconds(512, 1, bytes, AllReduceAlgorithm.IN_NETWORK))
+                .withMessageContaining("not modelled on test");
+        // the test levels offer no choice: forcing one inside a node is refused, naming the level
+        assertThatIllegalArgumentException().isThrownBy(() -> fabric.allReduceSeconds(8, 1, bytes, AllReduceAlgorithm.TREE))
+                .withMessageContaining("level 'node' of test does not run a tree all-reduce");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.scalemodel.api.fabric;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.scalemodel.api.interconnect.AllReduceAlgorithm;
 import org.scalemodel.api.model.Collective;
 
 /**
@@ -42,6 +43,18 @@ public interface Fabric {
 
     /** @return the same price with how it was reached, for reports */
     CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes);
+
+    /**
+     * An all-reduce with the algorithm forced, as {@code NCCL_ALGO} forces NCCL's choice;
+     * {@link AllReduceAlgorithm#AUTO} is {@link #seconds}.
+     *
+     * @throws IllegalArgumentException if the group does not fit, or a level it spans does not
+     *                                  run that algorithm (the message names the level)
+     */
+    double allReduceSeconds(int groupSize, long stride, double bytes, AllReduceAlgorithm algorithm);
+
+    /** @return {@link #allReduceSeconds} with how it was reached, for reports */
+    CollectiveEstimate estimateAllReduce(int groupSize, long stride, double bytes, AllReduceAlgorithm algorithm);
 
     /**
      * Places a plan's parallel groups: the first dimension is innermost (its members adjacent),

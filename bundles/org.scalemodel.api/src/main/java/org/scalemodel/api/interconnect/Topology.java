@@ -44,4 +44,17 @@ public interface Topology {
 
     /** @return the name of the algorithm {@link #collectiveSeconds} prices for these arguments, e.g. {@code "ring"} */
     String algorithm(Collective collective, int groupSize, double bytes);
+
+    /**
+     * Time of an all-reduce with the algorithm chosen by the caller, as {@code NCCL_ALGO} forces
+     * NCCL's choice. A level that offers a choice overrides this; by default only
+     * {@link AllReduceAlgorithm#AUTO} is priced.
+     *
+     * @return seconds, or NaN where this level does not run that algorithm (no allocation on
+     *         this path, so no exception either; the engine turns NaN into an error that names
+     *         the level)
+     */
+    default double allReduceSeconds(int groupSize, double bytes, AllReduceAlgorithm algorithm) {
+        return algorithm == AllReduceAlgorithm.AUTO ? collectiveSeconds(Collective.ALL_REDUCE, groupSize, bytes) : Double.NaN;
+    }
 }

@@ -1,5 +1,6 @@
 package org.scalemodel.interconnect.fattree;
 
+import org.scalemodel.api.interconnect.AllReduceAlgorithm;
 import org.scalemodel.api.interconnect.CollectiveAlgorithms;
 import org.scalemodel.api.interconnect.Topology;
 import org.scalemodel.api.model.Collective;
@@ -29,10 +30,7 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
 
     @Override
     public double collectiveSeconds(Collective collective, int groupSize, double bytes) {
-        if (groupSize < 1 || groupSize > devices || !Double.isFinite(bytes) || bytes < 0) {
-            throw new IllegalArgumentException("groupSize must be in [1, " + devices + "] and bytes finite and >= 0, got "
-                    + groupSize + " and " + bytes);
-        }
+        check(groupSize, bytes);
         double rate = rate(groupSize);
         return switch (collective) {
             case ALL_REDUCE -> Math.min(Math.min(CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate),
@@ -41,6 +39,29 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
             case ALL_TO_ALL -> CollectiveAlgorithms.directAllToAll(groupSize, bytes, stepSeconds, rate);
             case BROADCAST -> CollectiveAlgorithms.broadcast(groupSize, bytes, stepSeconds, rate);
             case SEND_RECV -> CollectiveAlgorithms.sendReceive(bytes, stepSeconds, rate);
+        };
+    }
+
+    private void check(int groupSize, double bytes) {
+        if (groupSize < 1 || groupSize > devices || !Double.isFinite(bytes) || bytes < 0) {
+            throw new IllegalArgumentException("groupSize must be in [1, " + devices + "] and bytes finite and >= 0, got "
+                    + groupSize + " and " + bytes);
+        }
+    }
+
+    /** Ring, double binary tree, or SHARP where the fabric has it. */
+    @Override
+    public double allReduceSeconds(int groupSize, double bytes, AllReduceAlgorithm algorithm) {
+        if (algorithm == AllReduceAlgorithm.AUTO) {
+            return collectiveSeconds(Collective.ALL_REDUCE, groupSize, bytes);
+        }
+        check(groupSize, bytes);
+        double rate = rate(groupSize);
+        return switch (algorithm) {
+            case RING -> CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate);
+            case TREE -> CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate);
+            case IN_NETWORK -> inNetwork ? sharp(groupSize, bytes, rate) : Double.NaN;
+            case AUTO -> throw new AssertionError("handled above");
         };
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.scalemodel.api.interconnect.AllReduceAlgorithm;
+import org.scalemodel.api.interconnect.CollectiveAlgorithms;
 import org.scalemodel.api.model.Collective;
 
 class FatTreeTest {
@@ -36,5 +38,19 @@ class FatTreeTest {
         assertThat(sharp.algorithm(Collective.ALL_REDUCE, 1024, 8e9)).isEqualTo("in-network (SHARP)");
         assertThat(sharp.collectiveSeconds(Collective.ALL_REDUCE, 1024, 8e9)
                 / ring.collectiveSeconds(Collective.ALL_REDUCE, 1024, 8e9)).isCloseTo(0.5, within(0.01));
+    }
+
+    @Test
+    void aForcedAlgorithmIsPricedAsItselfAndAutoIsTheCheapest() {
+        FatTree fabric = new FatTree(16384, 47e9, 8e-6, 16384, 1, 1);
+        double bytes = 1e6;
+
+        double ring = fabric.allReduceSeconds(2048, bytes, AllReduceAlgorithm.RING);
+        double tree = fabric.allReduceSeconds(2048, bytes, AllReduceAlgorithm.TREE);
+        assertThat(ring).isEqualTo(CollectiveAlgorithms.ringAllReduce(2048, bytes, 8e-6, 47e9));
+        assertThat(tree).isEqualTo(CollectiveAlgorithms.treeAllReduce(2048, bytes, 8e-6, 47e9));
+        assertThat(fabric.allReduceSeconds(2048, bytes, AllReduceAlgorithm.AUTO)).isEqualTo(Math.min(ring, tree));
+        // no SHARP in this fabric
+        assertThat(fabric.allReduceSeconds(2048, bytes, AllReduceAlgorithm.IN_NETWORK)).isNaN();
     }
 }

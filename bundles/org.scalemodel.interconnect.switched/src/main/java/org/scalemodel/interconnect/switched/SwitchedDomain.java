@@ -1,5 +1,6 @@
 package org.scalemodel.interconnect.switched;
 
+import org.scalemodel.api.interconnect.AllReduceAlgorithm;
 import org.scalemodel.api.interconnect.CollectiveAlgorithms;
 import org.scalemodel.api.interconnect.Topology;
 import org.scalemodel.api.model.Collective;
@@ -42,6 +43,18 @@ record SwitchedDomain(long devices, double bytesPerSecond, double stepSeconds, b
             case ALL_TO_ALL -> "direct";
             case BROADCAST -> "pipelined ring";
             case SEND_RECV -> "point-to-point";
+        };
+    }
+
+    /** Ring, a tree (inside one switch NCCL's tree is a chain, priced as a tree), or NVLS where the switch has it. */
+    @Override
+    public double allReduceSeconds(int groupSize, double bytes, AllReduceAlgorithm algorithm) {
+        Checks.arguments(groupSize, devices, bytes);
+        return switch (algorithm) {
+            case AUTO -> collectiveSeconds(Collective.ALL_REDUCE, groupSize, bytes);
+            case RING -> ring(groupSize, bytes);
+            case TREE -> CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, bytesPerSecond);
+            case IN_NETWORK -> inNetwork ? nvls(groupSize, bytes) : Double.NaN;
         };
     }
 

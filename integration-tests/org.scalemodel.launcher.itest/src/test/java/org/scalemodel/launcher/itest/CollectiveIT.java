@@ -58,6 +58,18 @@ class CollectiveIT {
     }
 
     @Test
+    void forcingTheRingOnH100MatchesTheNcclAlgoRingBusBandwidth() throws Exception {
+        Launcher.Run run = new Launcher(home.resolve("plugins")).run("collective", "nvidia-dgx-h100-superpod",
+                "--group", "8", "--size", "8GiB", "--algorithm", "ring", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode row = Reports.rows(JSON.readTree(run.stdout()), "sizes").get(0);
+        // NVIDIA (nccl-tests issue 212): with NCCL_ALGO=RING, about 370 GB/s bus bandwidth on 8 H100s
+        assertThat(row.get("busbw").asDouble()).isCloseTo(370, within(370 * 0.15));
+        assertThat(row.get("path").asText()).isEqualTo("nvlink-node: ring (forced) (8)");
+    }
+
+    @Test
     void anUnknownCollectiveIsABadInputError() throws Exception {
         Launcher.Run run = new Launcher(home.resolve("plugins")).run("collective", "nvidia-gb200-nvl72", "--op",
                 "all-shuffle");
