@@ -113,7 +113,7 @@ final class ComposedFabric implements Fabric {
             while (membersWithin(level, groupSize, stride) < 2) {
                 level++;
             }
-            return step(level, collective, 2, bytes, steps);
+            return step(level, collective, 2, span(level, groupSize, stride), bytes, steps);
         }
         if (collective == Collective.ALL_TO_ALL) {
             return allToAll(groupSize, stride, bytes, top, steps);
@@ -226,7 +226,7 @@ final class ComposedFabric implements Fabric {
             Collective phase = collective == Collective.ALL_REDUCE && !outermost ? Collective.REDUCE_SCATTER : collective;
             double once = phase == Collective.ALL_REDUCE && algorithm != AllReduceAlgorithm.AUTO
                     ? forcedAllReduce(i, members, size, algorithm, steps)
-                    : step(i, phase, members, size, steps);
+                    : step(i, phase, members, span(i, groupSize, stride), size, steps);
             // an inner reduce-scatter of an all-reduce is mirrored by an all-gather on the way back
             seconds += collective == Collective.ALL_REDUCE && !outermost ? 2 * once : once;
             size /= members;
@@ -244,7 +244,7 @@ final class ComposedFabric implements Fabric {
             int members = (int) (within / inner);
             if (members >= 2) {
                 double leaving = bytes * (1 - (double) inner / groupSize) * members / (members - 1);
-                slowest = Math.max(slowest, step(i, Collective.ALL_TO_ALL, members, leaving, steps));
+                slowest = Math.max(slowest, step(i, Collective.ALL_TO_ALL, members, span(i, groupSize, stride), leaving, steps));
             }
             inner = within;
         }
@@ -266,9 +266,17 @@ final class ComposedFabric implements Fabric {
         return seconds;
     }
 
-    private double step(int level, Collective collective, int members, double bytes,
+    /**
+     * Devices the whole group spreads over inside one domain of the level: a level with shared
+     * upper tiers (a fat-tree between pods) tells from it whether the group crosses them.
+     */
+    private long span(int level, int groupSize, long stride) {
+        return Math.min((long) groupSize * stride, domainSizes[level]);
+    }
+
+    private double step(int level, Collective collective, int members, long spanDevices, double bytes,
             List<CollectiveEstimate.Step> steps) {
-        double seconds = levels[level].collectiveSeconds(collective, members, bytes);
+        double seconds = levels[level].collectiveSeconds(collective, members, Math.max(members, spanDevices), bytes);
         if (steps != null) {
             steps.add(new CollectiveEstimate.Step(names[level], members,
                     levels[level].algorithm(collective, members, bytes), seconds));

@@ -29,6 +29,18 @@ public interface Topology {
     double collectiveSeconds(Collective collective, int groupSize, double bytes);
 
     /**
+     * The same, for a group whose members are spread over {@code spanDevices} consecutive devices
+     * (members x stride, in the system's device numbering), so that a level whose upper tiers are
+     * shared (a fat-tree's oversubscribed tiers between pods) can tell whether the group crosses
+     * them. By default where the members sit does not matter.
+     *
+     * @param spanDevices devices from the group's first member to past its last, &gt;= groupSize
+     */
+    default double collectiveSeconds(Collective collective, int groupSize, long spanDevices, double bytes) {
+        return collectiveSeconds(collective, groupSize, bytes);
+    }
+
+    /**
      * The achievable bandwidth one device gets at this level when {@code groupSize} members
      * communicate at once, per direction: what a ring that crosses this level moves per device.
      * The engine uses it to price rings that span several levels (NCCL's flat rings across

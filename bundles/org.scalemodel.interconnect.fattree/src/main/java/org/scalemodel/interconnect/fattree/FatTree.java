@@ -6,11 +6,21 @@ import org.scalemodel.api.interconnect.Topology;
 import org.scalemodel.api.model.Collective;
 
 /**
- * A Clos fabric seen from one device: its NIC's achievable rate, shared by the oversubscription
- * of the tiers a group crosses (every device of a collective sends at once, so an
- * oversubscribed tier gives each 1/k of its NIC rate). Within a pod the pod tier applies,
- * beyond it the tier between pods. All-reduce is priced as ring or double binary tree,
- * whichever is cheaper, as NCCL chooses across nodes.
+ * A Clos fabric seen from one device: its NIC's achievable rate, and tiers that may be
+ * oversubscribed (leaf to spine within a pod, and between pods). Who pays the oversubscription
+ * depends on the traffic pattern, not only on the tiers a group spans:
+ * <ul>
+ * <li>Rings, trees and in-network reduction (all-reduce, reduce-scatter, all-gather, broadcast)
+ * do not. NCCL orders a ring by rank, so only the few ring edges that leave a leaf or a pod use
+ * the upper tiers, one flow per ring and boundary, far below those tiers' capacity (a pod of
+ * 3,072 GPUs behind a 1:7 tier still has the uplinks of about 439 NICs). This assumes a job's
+ * ranks sit in rank order on the fabric, as the rest of the model does.</li>
+ * <li>All-to-all does: every member sends to every other at once, so the share of its traffic
+ * that leaves its pod crosses the tier between pods.</li>
+ * <li>Point-to-point (pipeline stages) does too, where the pairs cross pods.</li>
+ * </ul>
+ * All-reduce is priced as ring, double binary tree, or SHARP where the fabric has it, whichever
+ * is cheaper, as NCCL chooses across nodes.
  *
  * @param devices               devices the fabric joins
  * @param bytesPerSecond        achievable NIC rate per device and direction
@@ -28,18 +38,46 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
         this(devices, bytesPerSecond, stepSeconds, podSize, inPodOversubscription, topOversubscription, false);
     }
 
+    /** Placement unknown: the members are taken as consecutive devices. */
     @Override
     public double collectiveSeconds(Collective collective, int groupSize, double bytes) {
+        return collectiveSeconds(collective, groupSize, groupSize, bytes);
+    }
+
+    @Override
+    public double collectiveSeconds(Collective collective, int groupSize, long spanDevices, double bytes) {
         check(groupSize, bytes);
-        double rate = rate(groupSize);
+        double rate = bytesPerSecond;
         return switch (collective) {
             case ALL_REDUCE -> Math.min(Math.min(CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate),
                     CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate)), sharp(groupSize, bytes, rate));
             case REDUCE_SCATTER, ALL_GATHER -> CollectiveAlgorithms.ringGather(groupSize, bytes, stepSeconds, rate);
-            case ALL_TO_ALL -> CollectiveAlgorithms.directAllToAll(groupSize, bytes, stepSeconds, rate);
+            case ALL_TO_ALL -> CollectiveAlgorithms.directAllToAll(groupSize, bytes, stepSeconds,
+                    rate / allToAllSlowdown(spanDevices));
             case BROADCAST -> CollectiveAlgorithms.broadcast(groupSize, bytes, stepSeconds, rate);
-            case SEND_RECV -> CollectiveAlgorithms.sendReceive(bytes, stepSeconds, rate);
+            case SEND_RECV -> CollectiveAlgorithms.sendReceive(bytes, stepSeconds, rate / pointToPointSlowdown(spanDevices));
         };
+    }
+
+    /**
+     * Every member sends to every other at once. Its traffic leaves its leaf (the leaf size is
+     * not modelled, so all of it is taken to), and the share addressed outside its pod, 1 -
+     * pod / span, crosses the tier between pods: a 1:k tier gives that share 1/k of the rate.
+     */
+    double allToAllSlowdown(long spanDevices) {
+        double slowdown = inPodOversubscription;
+        if (spanDevices > podSize) {
+            slowdown = Math.max(slowdown, topOversubscription * (1 - (double) podSize / spanDevices));
+        }
+        return Math.max(1, slowdown);
+    }
+
+    /**
+     * Pipeline stages send at once, every device to its peer; where the group spans pods some
+     * pairs cross the tier between them, and the slowest pair sets the pace.
+     */
+    double pointToPointSlowdown(long spanDevices) {
+        return spanDevices > podSize ? Math.max(inPodOversubscription, topOversubscription) : inPodOversubscription;
     }
 
     private void check(int groupSize, double bytes) {
@@ -56,7 +94,7 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
             return collectiveSeconds(Collective.ALL_REDUCE, groupSize, bytes);
         }
         check(groupSize, bytes);
-        double rate = rate(groupSize);
+        double rate = bytesPerSecond;
         return switch (algorithm) {
             case RING -> CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate);
             case TREE -> CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate);
@@ -68,7 +106,7 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
     @Override
     public String algorithm(Collective collective, int groupSize, double bytes) {
         if (collective == Collective.ALL_REDUCE) {
-            double rate = rate(groupSize);
+            double rate = bytesPerSecond;
             double ring = CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate);
             double tree = CollectiveAlgorithms.treeAllReduce(groupSize, bytes, stepSeconds, rate);
             if (sharp(groupSize, bytes, rate) < Math.min(ring, tree)) {
@@ -93,15 +131,9 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
                 2 * CollectiveAlgorithms.ceilLog2(groupSize) * stepSeconds, rate) : Double.POSITIVE_INFINITY;
     }
 
+    /** A ring's rate: the NIC's (see the class comment for why oversubscription does not apply). */
     @Override
     public double bytesPerSecond(int groupSize) {
-        return rate(groupSize);
-    }
-
-    /** The NIC rate left to each device when a group of this size crosses the fabric. */
-    private double rate(int groupSize) {
-        double oversubscription = groupSize > podSize ? Math.max(topOversubscription, inPodOversubscription)
-                : inPodOversubscription;
-        return bytesPerSecond / oversubscription;
+        return bytesPerSecond;
     }
 }
