@@ -127,10 +127,14 @@ final class ComposedFabric implements Fabric {
             throw new IllegalArgumentException("an in-network all-reduce across levels (SHARP between nodes) is not "
                     + "modelled on " + systemId + "; the group spans several levels: use auto, ring or tree");
         }
+        double rate = acrossLevelsRate(groupSize, stride, top);
+        double step = acrossLevelsStep(groupSize, stride, top);
         double ring = algorithm == AllReduceAlgorithm.TREE ? Double.POSITIVE_INFINITY
-                : flatRing(collective, groupSize, stride, bytes, top);
+                : flatRing(collective, groupSize, bytes, step, rate);
+        // NCCL's tree across nodes (a chain inside each node, double binary trees between nodes,
+        // pipelined): the flat ring's rate, with log2(p) steps instead of p
         double tree = collective == Collective.ALL_REDUCE && algorithm != AllReduceAlgorithm.RING
-                ? flatTree(groupSize, stride, bytes, top) : Double.POSITIVE_INFINITY;
+                ? CollectiveAlgorithms.treeAllReduce(groupSize, bytes, step, rate) : Double.POSITIVE_INFINITY;
         if (steps != null) {
             String ringName = collective == Collective.BROADCAST ? "pipelined ring" : "ring";
             steps.add(new CollectiveEstimate.Step("all levels", groupSize,
@@ -152,15 +156,10 @@ final class ComposedFabric implements Fabric {
     }
 
     /**
-     * One ring through every member, as NCCL runs rings across nodes: each boundary of level i
-     * is crossed by as many rings at once as there are members inside one level-(i-1) domain,
-     * each through its own link (one ring per NIC), so the ring's rate is the smallest of
-     * (members inside) x (the level's rate). Eight NICs of 25 GB/s give about 200 GB/s of bus
-     * bandwidth on DGX A100 (NVIDIA, nccl issue 812: "we measure 192GB/s AllReduce BusBW").
+     * One ring through every member, as NCCL runs rings across nodes, at the rate of
+     * {@link #acrossLevelsRate}.
      */
-    private double flatRing(Collective collective, int groupSize, long stride, double bytes, int top) {
-        double rate = acrossLevelsRate(groupSize, stride, top);
-        double step = acrossLevelsStep(groupSize, stride, top);
+    private static double flatRing(Collective collective, int groupSize, double bytes, double step, double rate) {
         return switch (collective) {
             case ALL_REDUCE -> CollectiveAlgorithms.ringAllReduce(groupSize, bytes, step, rate);
             case REDUCE_SCATTER, ALL_GATHER -> CollectiveAlgorithms.ringGather(groupSize, bytes, step, rate);
@@ -170,15 +169,12 @@ final class ComposedFabric implements Fabric {
     }
 
     /**
-     * NCCL's tree across nodes (a chain inside each node, double binary trees between nodes,
-     * pipelined): the rate of the flat ring, with log2(p) steps instead of p.
+     * Each boundary of level i is crossed by as many rings at once as there are members inside
+     * one level-(i-1) domain, each through its own link (one ring per NIC), so a ring across
+     * levels runs at the smallest of (members inside) x (the level's rate). Eight NICs of 25 GB/s
+     * give about 200 GB/s of bus bandwidth on DGX A100 (NVIDIA, nccl issue 812: "we measure
+     * 192GB/s AllReduce BusBW").
      */
-    private double flatTree(int groupSize, long stride, double bytes, int top) {
-        return CollectiveAlgorithms.treeAllReduce(groupSize, bytes, acrossLevelsStep(groupSize, stride, top),
-                acrossLevelsRate(groupSize, stride, top));
-    }
-
-    /** min over the levels crossed of (members inside one inner domain) x (the level's rate). */
     private double acrossLevelsRate(int groupSize, long stride, int top) {
         double rate = Double.POSITIVE_INFINITY;
         long inner = 1;

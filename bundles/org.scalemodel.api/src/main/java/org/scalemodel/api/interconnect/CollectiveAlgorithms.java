@@ -64,6 +64,21 @@ public final class CollectiveAlgorithms {
         return stepSeconds + bytes / bytesPerSecond;
     }
 
+    /**
+     * The argument check every {@link Topology#collectiveSeconds} owes its callers.
+     *
+     * @throws IllegalArgumentException if {@code groupSize} is not in [1, devices] or
+     *                                  {@code bytes} is not finite and &gt;= 0
+     */
+    public static void checkArguments(int groupSize, long devices, double bytes) {
+        if (groupSize < 1 || groupSize > devices) {
+            throw new IllegalArgumentException("groupSize must be in [1, " + devices + "], got " + groupSize);
+        }
+        if (!Double.isFinite(bytes) || bytes < 0) {
+            throw new IllegalArgumentException("bytes must be finite and >= 0, got " + bytes);
+        }
+    }
+
     /** @return ceil(log2(p)) for p &gt;= 1 */
     public static int ceilLog2(int p) {
         return 32 - Integer.numberOfLeadingZeros(Math.max(1, p) - 1);

@@ -46,7 +46,7 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
 
     @Override
     public double collectiveSeconds(Collective collective, int groupSize, long spanDevices, double bytes) {
-        check(groupSize, bytes);
+        CollectiveAlgorithms.checkArguments(groupSize, devices, bytes);
         double rate = bytesPerSecond;
         return switch (collective) {
             case ALL_REDUCE -> Math.min(Math.min(CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate),
@@ -80,20 +80,13 @@ record FatTree(long devices, double bytesPerSecond, double stepSeconds, long pod
         return spanDevices > podSize ? Math.max(inPodOversubscription, topOversubscription) : inPodOversubscription;
     }
 
-    private void check(int groupSize, double bytes) {
-        if (groupSize < 1 || groupSize > devices || !Double.isFinite(bytes) || bytes < 0) {
-            throw new IllegalArgumentException("groupSize must be in [1, " + devices + "] and bytes finite and >= 0, got "
-                    + groupSize + " and " + bytes);
-        }
-    }
-
     /** Ring, double binary tree, or SHARP where the fabric has it. */
     @Override
     public double allReduceSeconds(int groupSize, double bytes, AllReduceAlgorithm algorithm) {
         if (algorithm == AllReduceAlgorithm.AUTO) {
             return collectiveSeconds(Collective.ALL_REDUCE, groupSize, bytes);
         }
-        check(groupSize, bytes);
+        CollectiveAlgorithms.checkArguments(groupSize, devices, bytes);
         double rate = bytesPerSecond;
         return switch (algorithm) {
             case RING -> CollectiveAlgorithms.ringAllReduce(groupSize, bytes, stepSeconds, rate);

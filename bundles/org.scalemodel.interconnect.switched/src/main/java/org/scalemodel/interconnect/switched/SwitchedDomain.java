@@ -23,7 +23,7 @@ record SwitchedDomain(long devices, double bytesPerSecond, double stepSeconds, b
 
     @Override
     public double collectiveSeconds(Collective collective, int groupSize, double bytes) {
-        Checks.arguments(groupSize, devices, bytes);
+        CollectiveAlgorithms.checkArguments(groupSize, devices, bytes);
         return switch (collective) {
             case ALL_REDUCE -> inNetwork ? Math.min(ring(groupSize, bytes), nvls(groupSize, bytes))
                     : ring(groupSize, bytes);
@@ -49,7 +49,7 @@ record SwitchedDomain(long devices, double bytesPerSecond, double stepSeconds, b
     /** Ring, a tree (inside one switch NCCL's tree is a chain, priced as a tree), or NVLS where the switch has it. */
     @Override
     public double allReduceSeconds(int groupSize, double bytes, AllReduceAlgorithm algorithm) {
-        Checks.arguments(groupSize, devices, bytes);
+        CollectiveAlgorithms.checkArguments(groupSize, devices, bytes);
         return switch (algorithm) {
             case AUTO -> collectiveSeconds(Collective.ALL_REDUCE, groupSize, bytes);
             case RING -> ring(groupSize, bytes);

@@ -28,9 +28,7 @@ record Torus(int[] sizes, double bytesPerSecond, double stepSeconds) implements 
 
     @Override
     public double collectiveSeconds(Collective collective, int groupSize, double bytes) {
-        if (groupSize < 1 || groupSize > devices() || !Double.isFinite(bytes) || bytes < 0) {
-            throw new IllegalArgumentException("groupSize must be in [1, " + devices() + "] and bytes finite and >= 0");
-        }
+        CollectiveAlgorithms.checkArguments(groupSize, devices(), bytes);
         double ringRate = bytesPerSecond(groupSize);
         if (collective == Collective.SEND_RECV) {
             // a neighbour: one link, one way

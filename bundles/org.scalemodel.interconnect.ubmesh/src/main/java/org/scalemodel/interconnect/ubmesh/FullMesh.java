@@ -29,9 +29,7 @@ record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double s
 
     @Override
     public double collectiveSeconds(Collective collective, int groupSize, double bytes) {
-        if (groupSize < 1 || groupSize > devices() || !Double.isFinite(bytes) || bytes < 0) {
-            throw new IllegalArgumentException("groupSize must be in [1, " + devices() + "] and bytes finite and >= 0");
-        }
+        CollectiveAlgorithms.checkArguments(groupSize, devices(), bytes);
         int tiers = meshSizes.length + (switchSize > 1 ? 1 : 0);
         double perTier = bytesPerSecond / tiers;
         double seconds = 0;
