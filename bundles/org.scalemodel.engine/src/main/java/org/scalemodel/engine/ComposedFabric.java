@@ -26,6 +26,7 @@ final class ComposedFabric implements Fabric {
     private final String[] names;
     private final long[] domainSizes;
     private final Topology[] levels;
+    private final GroupPlacer placer;
 
     /**
      * @param domainSizes devices in one domain of each level, innermost first, each dividing the
@@ -36,6 +37,7 @@ final class ComposedFabric implements Fabric {
         this.names = names.clone();
         this.domainSizes = domainSizes.clone();
         this.levels = levels.clone();
+        this.placer = new GroupPlacer(systemId, names, domainSizes);
     }
 
     @Override
@@ -91,7 +93,7 @@ final class ComposedFabric implements Fabric {
 
     @Override
     public List<GroupPlacement> place(List<ParallelDimension> innermostFirst) {
-        return new GroupPlacer(systemId, names, domainSizes).place(innermostFirst);
+        return placer.place(innermostFirst);
     }
 
     /** Members of the group inside one domain of level {@code i}. */
