@@ -9,6 +9,8 @@ import org.scalemodel.api.catalog.PluginFailure;
 import org.scalemodel.api.catalog.PluginInfo;
 import org.scalemodel.api.export.ReportExporter;
 import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.model.Precision;
+import org.scalemodel.api.units.FlopRate;
 import org.scalemodel.api.hardware.Efficiency;
 import org.scalemodel.api.hardware.HardwareModel;
 import org.scalemodel.api.hardware.InterconnectLevel;
@@ -48,7 +50,11 @@ final class Systems implements CatalogSnapshot {
 
     private static AcceleratorSpec part(String id, double scaleUp, double scaleOut) {
         Sourced<Double> measured = Sourced.of(0.82, Provenance.MEASURED, "NT212");
-        return new AcceleratorSpec(id, List.of(), "bench", id, "2026", Map.of(), Map.of(),
+        // H100-like dense rates (BF16 989, FP8 1979 TFLOP/s) so the training engine can price compute
+        Map<Precision, Sourced<FlopRate>> peaks = Map.of(
+                Precision.BF16, Sourced.of(FlopRate.teraFlops(989), Provenance.VENDOR, "x"),
+                Precision.FP8, Sourced.of(FlopRate.teraFlops(1979), Provenance.VENDOR, "x"));
+        return new AcceleratorSpec(id, List.of(), "bench", id, "2026", peaks, Map.of(),
                 Sourced.of(DataSize.gigabytes(80), Provenance.VENDOR, "x"),
                 Sourced.of(Bandwidth.gigabytesPerSecond(3350), Provenance.VENDOR, "x"),
                 Sourced.of(Bandwidth.bytesPerSecond(scaleUp), Provenance.VENDOR, "x"),

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.scalemodel.api.catalog.PluginCatalog;
 import org.scalemodel.api.fabric.FabricFactory;
+import org.scalemodel.api.training.TrainingEngine;
 
 import picocli.CommandLine;
 
@@ -27,17 +28,20 @@ public final class CommandLineMain implements Callable<Integer> {
 
     private final PluginCatalog catalog;
     private final FabricFactory fabrics;
+    private final TrainingEngine training;
     private final ServiceComponentRuntime scr;
     private final BundleContext context;
     private final String[] arguments;
 
     @Activate
     public CommandLineMain(@Reference PluginCatalog catalog, @Reference FabricFactory fabrics,
+            @Reference TrainingEngine training,
             @Reference ServiceComponentRuntime scr,
             @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
             BundleContext context) {
         this.catalog = catalog;
         this.fabrics = fabrics;
+        this.training = training;
         this.scr = scr;
         this.context = context;
         this.arguments = launcher.get("launcher.arguments") instanceof String[] args ? args : new String[0];
@@ -49,7 +53,7 @@ public final class CommandLineMain implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CommandLine commandLine = ScalemodelCommand.commandLine(new CliContext(catalog, scr, context, System.out, readyEpochMillis),
-                fabrics, out, err);
+                fabrics, training, out, err);
         return commandLine.execute(arguments);
     }
 }

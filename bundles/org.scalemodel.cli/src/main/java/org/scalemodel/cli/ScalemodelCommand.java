@@ -3,6 +3,7 @@ package org.scalemodel.cli;
 import java.io.PrintWriter;
 
 import org.scalemodel.api.fabric.FabricFactory;
+import org.scalemodel.api.training.TrainingEngine;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ final class ScalemodelCommand implements Runnable {
     CommandSpec spec;
 
     /** Builds the command tree wired to the running framework. */
-    static CommandLine commandLine(CliContext context, FabricFactory fabrics, PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(CliContext context, FabricFactory fabrics, TrainingEngine training, PrintWriter out,
+            PrintWriter err) {
         CommandLine commandLine = new CommandLine(new ScalemodelCommand());
         commandLine.addSubcommand(new PluginsCommand(context));
         commandLine.addSubcommand(new PartsCommand(context));
@@ -43,6 +45,9 @@ final class ScalemodelCommand implements Runnable {
         commandLine.addSubcommand(new CollectiveCommand(context, fabrics));
         commandLine.addSubcommand(new CollectiveCheckCommand(context, fabrics));
         commandLine.addSubcommand(new PlaceCommand(context, fabrics));
+        commandLine.addSubcommand(new RunCommand(context, training));
+        commandLine.addSubcommand(new PlanCommand(context, training));
+        commandLine.addSubcommand(new ValidateCommand(context, training));
         commandLine.addSubcommand(new StatusCommand(context));
         commandLine.addSubcommand(new CommandLine(new BenchCommand())
                 .addSubcommand(new StartupBench().with(context))

@@ -20,6 +20,11 @@ public final class SnapshotFabrics implements FabricFactory {
     public Fabric fabric(CatalogSnapshot snapshot, String systemId) {
         SystemSpec system = snapshot.system(systemId).orElseThrow(
                 () -> new IllegalArgumentException("no system '" + systemId + "'"));
+        return fabric(snapshot, system);
+    }
+
+    @Override
+    public Fabric fabric(CatalogSnapshot snapshot, SystemSpec system) {
         AcceleratorSpec part = snapshot.accelerator(system.acceleratorId()).orElseThrow(
                 () -> new IllegalArgumentException("system '" + system.id() + "' names part '" + system.acceleratorId()
                         + "', which is not in the catalog"));

@@ -4,7 +4,7 @@
  * SuperClusters, another tier) and places parallel groups on them. Implemented by the engine.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.scalemodel.api.fabric;
 
 import org.osgi.annotation.bundle.Export;

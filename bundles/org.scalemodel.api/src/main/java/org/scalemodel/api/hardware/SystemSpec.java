@@ -70,4 +70,51 @@ public record SystemSpec(String id, List<String> aliases, String vendor, String 
     public long acceleratorCount() {
         return accelerators.value();
     }
+
+    /**
+     * @param devices accelerators of the derived system
+     * @return this system cut or grown to {@code devices}: levels larger than that shrink to it,
+     *         the outermost level grows to it; floor space, power, cost and vendor claims are dropped
+     *         (they described the original); this system itself when the count is unchanged
+     * @throws IllegalArgumentException if {@code devices} is not a whole number of a level's domains
+     */
+    public SystemSpec resized(long devices) {
+        if (devices == acceleratorCount()) {
+            return this;
+        }
+        if (devices < 1) {
+            throw new IllegalArgumentException("devices must be >= 1, got " + devices);
+        }
+        List<InterconnectLevel> cut = new java.util.ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            InterconnectLevel level = levels.get(i);
+            long size = i == levels.size() - 1 ? devices : Math.min(level.groupSize(), devices);
+            if (devices % size != 0) {
+                throw new IllegalArgumentException(id + ": " + devices + " devices are not a whole number of its '"
+                        + level.name() + "' domains of " + size);
+            }
+            cut.add(new InterconnectLevel(level.name(), level.interconnectId(), size, level.parameters()));
+        }
+        Sourced<Long> count = Sourced.of(devices, Provenance.ASSUMED, "resized");
+        String dropped = "not carried over when " + id + " was resized";
+        return new SystemSpec(id + "@" + devices, List.of(), vendor, name + " (" + devices + " devices)", release,
+                acceleratorId, count, devicesPerNode, cut, Sourced.unknown(dropped), Sourced.unknown(dropped),
+                Sourced.unknown(dropped), hostMemory, Sourced.unknown(dropped), overheadPerAccelerator, pue,
+                Sourced.unknown(dropped), List.of(), sources, origin + ", resized to " + devices);
+    }
+
+    /**
+     * @param replaced the levels of the derived system, same count and sizes as this one's
+     * @return this system with other level parameters (a what-if: another link rate, another
+     *         oversubscription); its id gains {@code "+what-if"}
+     */
+    public SystemSpec withLevels(List<InterconnectLevel> replaced) {
+        if (replaced.size() != levels.size()) {
+            throw new IllegalArgumentException("expected " + levels.size() + " levels, got " + replaced.size());
+        }
+        return new SystemSpec(id + "+what-if", List.of(), vendor, name + " (what-if)", release, acceleratorId,
+                accelerators, devicesPerNode, replaced, computeCabinets, networkCabinets, floorAreaSquareMetres,
+                hostMemory, systemPower, overheadPerAccelerator, pue, costUsd, claims, sources,
+                origin + ", level parameters changed");
+    }
 }

@@ -7,19 +7,33 @@ import org.scalemodel.api.model.Precision;
 /**
  * One operator (or a repeated group of identical operators) on one device.
  *
- * @param name      operator name, e.g. {@code "mlp.up"}
- * @param flops     floating-point operations of one repetition, &gt;= 0
- * @param bytes     bytes moved to and from device memory by one repetition, &gt;= 0
- * @param precision the precision the operator runs in
- * @param count     repetitions per iteration, &gt;= 1
+ * @param name       operator name, e.g. {@code "mlp.up"}
+ * @param kind       what limits it, which decides the efficiency it is priced at
+ * @param flops      floating-point operations of one repetition, &gt;= 0
+ * @param bytes      bytes moved to and from device memory by one repetition, &gt;= 0
+ * @param precision  the precision the operator runs in
+ * @param count      repetitions, &gt;= 1
+ * @param phase      when it runs
+ * @param matmulSize for {@link OperatorKind#MATMUL}: the side of the square GEMM of the same work
+ *                   (cube root of m·n·k), which selects the measured efficiency; 0 when unknown
+ *                   (priced at the largest measured size)
  */
-public record ComputeStep(String name, double flops, double bytes, Precision precision, int count) {
+public record ComputeStep(String name, OperatorKind kind, double flops, double bytes, Precision precision, int count,
+        Phase phase, double matmulSize) {
 
     public ComputeStep {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(phase, "phase");
         WorkChecks.nonNegative(flops, "flops");
         WorkChecks.nonNegative(bytes, "bytes");
         WorkChecks.atLeastOne(count, "count");
+        WorkChecks.nonNegative(matmulSize, "matmulSize");
+    }
+
+    /** A forward matmul of unknown shape, as version 0.1 of this package described every step. */
+    public ComputeStep(String name, double flops, double bytes, Precision precision, int count) {
+        this(name, OperatorKind.MATMUL, flops, bytes, precision, count, Phase.FORWARD, 0);
     }
 }

@@ -3,18 +3,43 @@ package org.scalemodel.api.workload;
 import java.util.List;
 
 /**
- * The work one device does in one iteration.
+ * The work of one iteration, per pipeline stage.
  *
- * @param compute       compute steps, in execution order
- * @param communication communication steps
- * @param modelFlops    model FLOPs of the iteration on this device (no recomputation), &gt;= 0;
- *                      the numerator of MFU
+ * @param stages             one entry per pipeline stage, in order; at least one
+ * @param microBatches       micro-batches each pipeline runs per iteration, &gt;= 1
+ * @param virtualStages      model chunks per device (1 = plain 1F1B, more = interleaved), &gt;= 1
+ * @param modelFlops         model FLOPs of the iteration on one device, averaged over the devices
+ *                           (no recomputation; the numerator of MFU), &gt;= 0
+ * @param hardwareFlops      FLOPs a device executes on average, recomputation included, &gt;= 0
+ * @param tokens             tokens the whole job processes per iteration, &gt;= 0 (0 = not a token workload)
  */
-public record IterationWork(List<ComputeStep> compute, List<CommunicationStep> communication, double modelFlops) {
+public record IterationWork(List<StageWork> stages, int microBatches, int virtualStages, double modelFlops,
+        double hardwareFlops, double tokens) {
 
     public IterationWork {
-        compute = List.copyOf(compute);
-        communication = List.copyOf(communication);
+        stages = List.copyOf(stages);
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("an iteration needs at least one stage");
+        }
+        WorkChecks.atLeastOne(microBatches, "microBatches");
+        WorkChecks.atLeastOne(virtualStages, "virtualStages");
         WorkChecks.nonNegative(modelFlops, "modelFlops");
+        WorkChecks.nonNegative(hardwareFlops, "hardwareFlops");
+        WorkChecks.nonNegative(tokens, "tokens");
+    }
+
+    /** One stage, one micro-batch, nothing held: how version 0.1 of this package described an iteration. */
+    public IterationWork(List<ComputeStep> compute, List<CommunicationStep> communication, double modelFlops) {
+        this(List.of(new StageWork(0, compute, communication, MemoryFootprint.NONE)), 1, 1, modelFlops, modelFlops, 0);
+    }
+
+    /** @return the compute steps of the first stage (the only one of a 0.1-style iteration) */
+    public List<ComputeStep> compute() {
+        return stages.get(0).compute();
+    }
+
+    /** @return the communication steps of the first stage */
+    public List<CommunicationStep> communication() {
+        return stages.get(0).communication();
     }
 }

@@ -132,6 +132,13 @@ final class Fields {
         return sourcedNode(node, parse, si, range, rangeText, true);
     }
 
+    /** An unknown figure, {@code {unknown: why, source: KEY}}, where a structured value would otherwise be. */
+    <T> Sourced<T> unknownNode(Node node) {
+        return sourcedNode(node, text -> {
+            throw new IllegalArgumentException("expected 'unknown'");
+        }, v -> 0, v -> true, "", false);
+    }
+
     private <T> Sourced<T> sourcedNode(Node node, Function<String, T> parse, ToDoubleFunction<T> si,
             DoublePredicate range, String rangeText, boolean allowAlternatives) {
         if (!node.isMapping()) {

@@ -27,7 +27,8 @@ final class PartReader {
     private static final Set<String> KEYS = Set.of("id", "aliases", "vendor", "name", "release", "peak-dense",
             "peak-sparse", "memory-capacity", "memory-bandwidth", "scale-up-bandwidth", "scale-out-bandwidth", "tdp",
             "efficiency");
-    private static final Set<String> EFFICIENCY_KEYS = Set.of("matmul", "memory-bandwidth", "scale-up", "scale-out");
+    private static final Set<String> EFFICIENCY_KEYS = Set.of("matmul", "memory-bandwidth", "scale-up", "scale-out", "attention",
+            "matmul-other-precisions");
     private static final Set<String> MATMUL_KEYS = Set.of("points", "precision", "provenance", "source", "note");
 
     private final Fields fields;
@@ -104,10 +105,14 @@ final class PartReader {
         Sourced<Double> memory = fraction(node, "memory-bandwidth");
         Sourced<Double> scaleUp = fraction(node, "scale-up");
         Sourced<Double> scaleOut = fraction(node, "scale-out");
-        if (matmul == null || memory == null || scaleUp == null || scaleOut == null) {
+        Sourced<Double> attention = fields.sourced(node, "attention", false, QuantityParser::ratio, v -> v,
+                Ranges.FRACTION, Ranges.FRACTION_TEXT);
+        List<Sourced<MatmulCurve>> others = otherMatmul(node);
+        if (matmul == null || memory == null || scaleUp == null || scaleOut == null || attention == null
+                || others == null) {
             return null;
         }
-        return new Efficiency(matmul, memory, scaleUp, scaleOut);
+        return new Efficiency(matmul, memory, scaleUp, scaleOut, attention, others);
     }
 
     private Sourced<Double> fraction(Node node, String key) {
@@ -116,7 +121,35 @@ final class PartReader {
 
     /** A matmul curve: {@code points} and {@code precision} with the usual provenance, source and note. */
     private Sourced<MatmulCurve> matmul(Node efficiency) {
-        Node node = fields.required(efficiency, "matmul");
+        return matmulCurve(fields.required(efficiency, "matmul"));
+    }
+
+    /** Optional curves at other precisions (H100: FP8 swept by size, BF16 only as a best-shape figure). */
+    private List<Sourced<MatmulCurve>> otherMatmul(Node efficiency) {
+        Node node = efficiency.entries().get("matmul-other-precisions");
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isList()) {
+            fields.problem(node, "expected a list of matmul curves, got " + node.kind());
+            return null;
+        }
+        List<Sourced<MatmulCurve>> curves = new ArrayList<>();
+        for (Node item : node.items()) {
+            Sourced<MatmulCurve> curve = matmulCurve(item);
+            if (curve == null) {
+                return null;
+            }
+            curves.add(curve);
+        }
+        return curves;
+    }
+
+    private Sourced<MatmulCurve> matmulCurve(Node node) {
+        if (node != null && node.isMapping() && node.entries().containsKey("unknown")) {
+            // {unknown: why, source: KEY}: no measurement, said so
+            return fields.unknownNode(node);
+        }
         if (node == null || !fields.mapping(node, MATMUL_KEYS, "a matmul curve")) {
             return null;
         }

@@ -1,0 +1,21 @@
+package org.scalemodel.api.training;
+
+import java.util.List;
+
+/**
+ * The outcome of a plan search.
+ *
+ * @param best          the best plans that fit, fastest first
+ * @param considered    plans generated and checked
+ * @param evaluated     plans whose step time was computed (the rest were pruned or invalid)
+ * @param outOfMemory   plans rejected because they do not fit
+ * @param fastestOutOfMemory the fastest plan that did not fit, if any was faster than the best that did
+ * @param seconds       wall time of the search
+ */
+public record PlanSearch(List<TrainingResult> best, long considered, long evaluated, long outOfMemory,
+        java.util.Optional<TrainingResult> fastestOutOfMemory, double seconds) {
+
+    public PlanSearch {
+        best = List.copyOf(best);
+    }
+}

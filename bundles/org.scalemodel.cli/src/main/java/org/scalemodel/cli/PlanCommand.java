@@ -1,0 +1,127 @@
+package org.scalemodel.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.export.Column;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportTable;
+import org.scalemodel.api.training.PlanSearch;
+import org.scalemodel.api.training.SearchProgress;
+import org.scalemodel.api.training.TimeShare;
+import org.scalemodel.api.training.TrainingEngine;
+import org.scalemodel.api.training.TrainingResult;
+import org.scalemodel.api.training.TrainingScenario;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code scalemodel plan SCENARIO}: the best plans of a scenario. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Searches the plans of a training scenario (tensor, pipeline, data, context and",
+            "expert parallelism, micro-batch, interleaving, recomputation, optimizer sharding) and",
+            "prints the fastest that fit in memory, with how many were considered."},
+        footer = {"", "The scenario's own plan, if any, is ignored; its `search` section narrows the space.",
+            "Progress goes to stderr on long searches.",
+            "", "Examples:",
+            "  scalemodel plan examples/moe-1t-atlas-950-superpod.yaml",
+            "  scalemodel plan examples/moe-1t-gb200-nvl72.yaml --top 10 --format json"})
+final class PlanCommand implements Runnable {
+
+    private final CliContext context;
+    private final TrainingEngine engine;
+
+    @Mixin
+    ReportPrinter printer = new ReportPrinter();
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
+    Path scenarioFile;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many plans to print. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    PlanCommand(CliContext context, TrainingEngine engine) {
+        this.context = context;
+        this.engine = engine;
+    }
+
+    @Override
+    public void run() {
+        ScenarioProblems.naming(scenarioFile, this::predict);
+    }
+
+    private void predict() {
+        CatalogSnapshot snapshot = context.catalog().snapshot();
+        TrainingScenario scenario = ScenarioFile.read(scenarioFile, snapshot);
+        PlanSearch search = engine.plan(snapshot, scenario, top, progress(scenario));
+        List<List<Object>> rows = new ArrayList<>();
+        int rank = 1;
+        for (TrainingResult r : search.best()) {
+            rows.add(Figures.row(rank++, r.plan().label(), r.stepSeconds(), r.mfu() * 100, r.tokensPerSecondPerDevice(),
+                    r.memory().footprint().totalBytes() / 1e9, largest(r)));
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("scenario", scenario.name());
+        facts.put("system", scenario.system().id() + " (" + scenario.system().acceleratorCount() + " x "
+                + scenario.system().acceleratorId() + ")");
+        facts.put("searched", String.format("%d candidate plans; %d evaluations (a candidate is tried without"
+                + " recomputation, then selective, then full, until it fits), %d did not fit; %.2f s",
+                search.considered(), search.evaluated(), search.outOfMemory(), search.seconds()));
+        search.fastestOutOfMemory().ifPresent(r -> facts.put("faster but too big", String.format(
+                "%s: %.3f s per step, %.1f GB over", r.plan().label(), r.stepSeconds(), r.memory().overBytes() / 1e9)));
+        if (search.best().isEmpty()) {
+            facts.put("result", nothingFits(search));
+        }
+        List<ReportTable> tables = new ArrayList<>();
+        tables.add(new ReportTable("plans", "Fastest plans that fit", List.of(Column.of("rank"), Column.of("plan"),
+                new Column("stepSeconds", "step", "s"), new Column("mfuPercent", "MFU", "%"),
+                new Column("tokensPerSecondPerDevice", "tokens/s per device", ""),
+                new Column("memoryGigabytes", "memory", "GB"), new Column("largest", "largest parts", "")), rows));
+        if (!search.best().isEmpty()) {
+            tables.add(TrainingReports.breakdown(search.best().get(0)));
+            tables.add(TrainingReports.memory(search.best().get(0)));
+        }
+        printer.print(context, snapshot, new Report("plan", "Plan search", facts, tables));
+    }
+
+    private static String largest(TrainingResult r) {
+        return r.breakdown().stream().sorted((a, b) -> Double.compare(b.seconds(), a.seconds())).limit(3)
+                .map(s -> String.format("%s %.0f%%", s.part(), s.seconds() / r.stepSeconds() * 100))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    static String nothingFits(PlanSearch search) {
+        return "no plan fits in memory (" + search.considered() + " considered"
+                + search.fastestOutOfMemory().map(r -> String.format("; the fastest, %s, is %.1f GB over",
+                        r.plan().label(), r.memory().overBytes() / 1e9)).orElse("") + ")";
+    }
+
+    /** Progress on stderr, every tenth of a long search. */
+    static SearchProgress progress(TrainingScenario scenario) {
+        return new SearchProgress() {
+            private long reported = -1;
+
+            @Override
+            public void progress(long done, long total) {
+                if (total < 5000) {
+                    return;
+                }
+                long tenth = done * 10 / total;
+                if (tenth != reported) {
+                    reported = tenth;
+                    System.err.printf("plan: %d of %d candidates (%d%%)%n", done, total, tenth * 10);
+                }
+            }
+        };
+    }
+
+    static double share(TrainingResult r, String part) {
+        return r.breakdown().stream().filter(s -> s.part().equals(part)).mapToDouble(TimeShare::seconds).sum();
+    }
+}

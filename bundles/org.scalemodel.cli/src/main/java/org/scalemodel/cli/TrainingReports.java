@@ -1,0 +1,65 @@
+package org.scalemodel.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.scalemodel.api.export.Column;
+import org.scalemodel.api.export.ReportTable;
+import org.scalemodel.api.training.TimeShare;
+import org.scalemodel.api.training.TrainingResult;
+import org.scalemodel.api.training.TrainingScenario;
+import org.scalemodel.api.workload.MemoryFootprint;
+
+/** The tables and facts of training results, shared by {@code run} and {@code plan}. */
+final class TrainingReports {
+
+    private TrainingReports() {
+    }
+
+    static Map<String, String> facts(TrainingScenario scenario, TrainingResult r) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("scenario", scenario.name());
+        facts.put("system", scenario.system().id() + " (" + scenario.system().acceleratorCount() + " x "
+                + scenario.system().acceleratorId() + ")");
+        facts.put("plan", r.plan().label() + " = " + r.devices() + " devices");
+        facts.put("step time", String.format("%.3f s", r.stepSeconds()));
+        facts.put("MFU", String.format("%.1f%% of %.0f TFLOP/s dense peak (HFU %.1f%%)", r.mfu() * 100,
+                r.peakFlopsPerSecond() / 1e12, r.hfu() * 100));
+        facts.put("throughput", String.format("%.0f tokens/s (%.1f per device)", r.tokensPerSecond(),
+                r.tokensPerSecondPerDevice()));
+        if (!Double.isNaN(r.timeToTrainSeconds())) {
+            facts.put("time to train", String.format("%.1f days for %.3g tokens", r.timeToTrainSeconds() / 86400,
+                    scenario.trainTokens()));
+        }
+        MemoryFootprint m = r.memory().footprint();
+        facts.put("memory", String.format("%.1f of %.1f GB on the fullest device (stage %d)%s", m.totalBytes() / 1e9,
+                r.memory().capacityBytes() / 1e9, r.memory().stage(),
+                r.memory().fits() ? "" : String.format(": DOES NOT FIT, %.1f GB over", r.memory().overBytes() / 1e9)));
+        for (int i = 0; i < r.notes().size(); i++) {
+            facts.put("note " + (i + 1), r.notes().get(i));
+        }
+        return facts;
+    }
+
+    static ReportTable breakdown(TrainingResult r) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (TimeShare share : r.breakdown()) {
+            rows.add(Figures.row(share.part(), share.seconds(), share.seconds() / r.stepSeconds() * 100));
+        }
+        return new ReportTable("breakdown", "Where an iteration's time goes (critical path)", List.of(
+                Column.of("part"), new Column("seconds", "time", "s"), new Column("sharePercent", "share", "%")), rows);
+    }
+
+    static ReportTable memory(TrainingResult r) {
+        MemoryFootprint m = r.memory().footprint();
+        List<List<Object>> rows = List.of(
+                Figures.row("weights", m.weightBytes() / 1e9), Figures.row("gradients", m.gradientBytes() / 1e9),
+                Figures.row("optimizer state", m.optimizerBytes() / 1e9),
+                Figures.row("activations", m.activationBytes() / 1e9), Figures.row("buffers", m.bufferBytes() / 1e9),
+                Figures.row("total", m.totalBytes() / 1e9), Figures.row("capacity", r.memory().capacityBytes() / 1e9));
+        return new ReportTable("memory", "Memory of the fullest device", List.of(Column.of("part"),
+                new Column("gigabytes", "memory", "GB")), rows);
+    }
+}

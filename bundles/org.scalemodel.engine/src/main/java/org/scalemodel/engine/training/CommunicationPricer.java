@@ -1,0 +1,59 @@
+package org.scalemodel.engine.training;
+
+import org.scalemodel.api.fabric.Fabric;
+import org.scalemodel.api.model.Collective;
+import org.scalemodel.api.workload.CommunicationStep;
+import org.scalemodel.api.workload.ParallelPlan;
+
+/**
+ * Prices a plan's collectives on the fabric, on the groups Megatron-LM forms: ranks ordered tensor
+ * innermost, then context, then data (experts within data x context), then pipeline; so a tensor
+ * group is {@code tp} adjacent devices, a data-parallel group strides over {@code tp} and a pipeline
+ * neighbour is {@code tp x cp x dp} away.
+ */
+final class CommunicationPricer {
+
+    private final Fabric fabric;
+    private final ParallelPlan plan;
+
+    CommunicationPricer(Fabric fabric, ParallelPlan plan) {
+        this.fabric = fabric;
+        this.plan = plan;
+    }
+
+    /** @return seconds of all repetitions of {@code step} */
+    double seconds(CommunicationStep step) {
+        int group;
+        long stride;
+        switch (step.axis()) {
+            case TENSOR -> {
+                group = plan.tensor();
+                stride = 1;
+            }
+            case CONTEXT -> {
+                group = plan.context();
+                stride = plan.tensor();
+            }
+            case DATA -> {
+                group = plan.data() * plan.context();
+                stride = plan.tensor();
+            }
+            case EXPERT -> {
+                group = plan.expert();
+                stride = plan.tensor();
+            }
+            case PIPELINE -> {
+                group = plan.pipeline() > 1 ? 2 : 1;
+                stride = (long) plan.tensor() * plan.context() * plan.data();
+            }
+            default -> throw new IllegalStateException("axis " + step.axis());
+        }
+        if (group <= 1) {
+            return 0;
+        }
+        double seconds = step.collective() == Collective.ALL_TO_ALL
+                ? fabric.allToAllSeconds(group, stride, step.bytes(), 1)
+                : fabric.seconds(step.collective(), group, stride, step.bytes());
+        return seconds * step.count();
+    }
+}

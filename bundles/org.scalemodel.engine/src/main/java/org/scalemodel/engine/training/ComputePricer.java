@@ -1,0 +1,155 @@
+package org.scalemodel.engine.training;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.Efficiency;
+import org.scalemodel.api.hardware.MatmulCurve;
+import org.scalemodel.api.hardware.Sourced;
+import org.scalemodel.api.model.Precision;
+import org.scalemodel.api.workload.ComputeStep;
+
+/**
+ * Prices compute steps on one part: the roofline maximum of FLOPs over the achievable rate and
+ * bytes over the achievable memory bandwidth, where the achievable rate comes from the part's
+ * measured efficiencies (the matmul curve by GEMM size, the attention kernel, STREAM).
+ */
+final class ComputePricer {
+
+    /**
+     * Used only where a part has no matmul measurement at all: assumed, the median of the BF16
+     * MAMF efficiencies of current GPUs in shared/reference/microbenchmarks.md section 3b (0.60-0.87).
+     */
+    static final double ASSUMED_MATMUL_FRACTION = 0.75;
+    /** Used only where a part has no STREAM measurement: assumed, between A100 (0.83) and H100 (0.89). */
+    static final double ASSUMED_MEMORY_FRACTION = 0.85;
+
+    private final AcceleratorSpec part;
+    private final double bytesPerSecond;
+    private final Set<String> notes = new LinkedHashSet<>();
+    private final MatmulCurve[] curves = new MatmulCurve[Precision.values().length];
+    private final double[] peaks = new double[Precision.values().length];
+    private final double attentionFraction;
+    /** Whether each precision's fallback has been noted, so the hot path adds to the set once. */
+    private final boolean[] noted = new boolean[Precision.values().length];
+    private boolean attentionNoted;
+
+    ComputePricer(AcceleratorSpec part) {
+        this.part = part;
+        Efficiency efficiency = part.efficiency();
+        double memoryFraction = efficiency.memoryBandwidth().isKnown() ? efficiency.memoryBandwidth().value()
+                : assumed(ASSUMED_MEMORY_FRACTION, "no measured memory-bandwidth efficiency for " + part.id()
+                        + "; assumed " + ASSUMED_MEMORY_FRACTION);
+        double peakBandwidth = part.memoryBandwidth().isKnown() ? part.memoryBandwidth().value().bytesPerSecond() : 0;
+        if (!(peakBandwidth > 0)) {
+            throw new IllegalArgumentException("part " + part.id() + " has no known memory bandwidth");
+        }
+        this.bytesPerSecond = peakBandwidth * memoryFraction;
+        for (Precision precision : Precision.values()) {
+            peaks[precision.ordinal()] = peak(precision);
+            Sourced<MatmulCurve> curve = efficiency.matmulFor(precision);
+            curves[precision.ordinal()] = curve.isKnown() ? curve.value() : null;
+        }
+        if (efficiency.attention().isKnown()) {
+            attentionFraction = efficiency.attention().value();
+        } else {
+            attentionFraction = Double.NaN;
+        }
+    }
+
+    private double peak(Precision precision) {
+        double rate = part.peak(precision).flopsPerSecond();
+        if (rate > 0) {
+            return rate;
+        }
+        // a part without the precision runs it in the next wider one it has (FP8 on A100 as BF16)
+        for (Precision wider : new Precision[] {Precision.BF16, Precision.FP16}) {
+            if (part.peak(wider).flopsPerSecond() > 0) {
+                return part.peak(wider).flopsPerSecond();
+            }
+        }
+        // a part that discloses only FP8 (Ascend 950): 16-bit work at half the FP8 rate, the
+        // ratio of every part in the catalog that lists both (assumed)
+        return part.peak(Precision.FP8).flopsPerSecond() / 2;
+    }
+
+    /**
+     * @return the dense peak MFU is measured against: BF16 as PaLM and Llama 3 count it (FP16 when
+     *         BF16 is not listed; FP8 for parts that disclose nothing wider, such as Ascend 950)
+     */
+    double mfuPeak() {
+        for (Precision precision : new Precision[] {Precision.BF16, Precision.FP16, Precision.FP8}) {
+            double rate = part.peak(precision).flopsPerSecond();
+            if (rate > 0) {
+                return rate;
+            }
+        }
+        throw new IllegalArgumentException("part " + part.id() + " lists no BF16, FP16 or FP8 dense peak");
+    }
+
+    double memoryBytesPerSecond() {
+        return bytesPerSecond;
+    }
+
+    /** @return seconds of all repetitions of {@code step} */
+    double seconds(ComputeStep step) {
+        double memory = step.bytes() / bytesPerSecond;
+        double compute = switch (step.kind()) {
+            case MEMORY_BOUND -> 0;
+            case MATMUL -> step.flops() / (rate(step.precision()) * matmulFraction(step.precision(), step.matmulSize()));
+            case ATTENTION -> step.flops() / (rate(step.precision()) * attentionFraction(step.precision()));
+        };
+        return Math.max(compute, memory) * step.count();
+    }
+
+    private double rate(Precision precision) {
+        double rate = peaks[precision.ordinal()];
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("part " + part.id() + " has no dense peak for " + precision
+                    + " or BF16/FP16");
+        }
+        if (!noted[precision.ordinal()] && part.peak(precision).flopsPerSecond() <= 0) {
+            noted[precision.ordinal()] = true;
+            notes.add(part.id() + " lists no " + precision + " peak; priced at its BF16/FP16 rate, or half its FP8"
+                    + " rate where it lists neither (assumed)");
+        }
+        return rate;
+    }
+
+    double matmulFraction(Precision precision, double size) {
+        MatmulCurve curve = curves[precision.ordinal()];
+        if (curve == null) {
+            return assumed(ASSUMED_MATMUL_FRACTION, "no matmul measurement for " + part.id() + "; assumed "
+                    + ASSUMED_MATMUL_FRACTION + " of peak");
+        }
+        if (curve.precision() != precision && !noted[precision.ordinal()]) {
+            noted[precision.ordinal()] = true;
+            notes.add(precision + " GEMMs on " + part.id() + " priced with its " + curve.precision()
+                    + " matmul curve (the only one measured)");
+        }
+        // 0 = size unknown: the best measured point stands for it
+        return curve.fractionAt(size > 0 ? size : Double.MAX_VALUE);
+    }
+
+    private double attentionFraction(Precision precision) {
+        if (!Double.isNaN(attentionFraction)) {
+            return attentionFraction;
+        }
+        if (!attentionNoted) {
+            attentionNoted = true;
+            notes.add("no attention-kernel measurement for " + part.id() + "; attention priced at its matmul efficiency");
+        }
+        return matmulFraction(precision, 8192);
+    }
+
+    private double assumed(double value, String note) {
+        notes.add(note);
+        return value;
+    }
+
+    /** @return what had to be assumed while pricing, in order of first use */
+    Set<String> notes() {
+        return notes;
+    }
+}

@@ -1,0 +1,208 @@
+package org.scalemodel.engine.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scalemodel.api.fabric.Fabric;
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.model.ParallelAxis;
+import org.scalemodel.api.training.MemoryUse;
+import org.scalemodel.api.training.TimeShare;
+import org.scalemodel.api.training.TrainingResult;
+import org.scalemodel.api.workload.CommunicationStep;
+import org.scalemodel.api.workload.ComputeStep;
+import org.scalemodel.api.workload.IterationWork;
+import org.scalemodel.api.workload.Overlap;
+import org.scalemodel.api.workload.ParallelPlan;
+import org.scalemodel.api.workload.Phase;
+import org.scalemodel.api.workload.StageWork;
+
+/**
+ * Prices one plan's iteration. Per stage and micro-batch: compute of the forward, backward and
+ * recomputation, plus the communication that is not hidden (an overlapped collective costs only
+ * what outlasts the compute of its phase). The pipeline runs {@code m} micro-batches at the pace of
+ * its slowest stage, plus the fill and drain of the others, shortened by interleaving:
+ * {@code m * max + (sum - max) / v} (Narayanan et al. 2021, Sec. 2.2: a bubble of (p - 1)/v stage
+ * times for uniform stages). Then the once-per-iteration work: gradient reduction beyond what the
+ * last backward hides, the parameter gather beyond what the first forward hides, the optimizer step.
+ */
+public final class PlanEvaluator {
+
+    /** The breakdown's parts, in report order. */
+    static final String[] PARTS = {"compute", "recompute", "tp-comm", "cp-comm", "ep-comm", "pp-comm",
+        "dp-comm", "bubble", "dp-sync", "optimizer"};
+    private static final int COMPUTE = 0;
+    private static final int RECOMPUTE = 1;
+    private static final int DP_SYNC = 8;
+    private static final int OPTIMIZER = 9;
+    private static final int BUBBLE = 7;
+
+    private final AcceleratorSpec part;
+    private final Fabric fabric;
+    private final ComputePricer compute;
+
+    public PlanEvaluator(AcceleratorSpec part, Fabric fabric) {
+        this.part = part;
+        this.fabric = fabric;
+        this.compute = new ComputePricer(part);
+    }
+
+    /** @return the dense peak MFU is measured against */
+    public double mfuPeak() {
+        return compute.mfuPeak();
+    }
+
+    /**
+     * @param trainTokens tokens of the run for time to train; 0 for none
+     * @return the predicted iteration of the plan
+     */
+    public TrainingResult evaluate(ParallelPlan plan, IterationWork work, double trainTokens) {
+        CommunicationPricer comms = new CommunicationPricer(fabric, plan);
+        int stages = work.stages().size();
+        int m = work.microBatches();
+        int v = work.virtualStages();
+        double[][] perStage = new double[stages][PARTS.length];
+        double[] micro = new double[stages];
+        double[] iteration = new double[stages];
+        int slowest = 0;
+        double sum = 0;
+        // stages that share their step lists (the generator builds each kind once) are priced once
+        java.util.IdentityHashMap<List<ComputeStep>, Integer> priced = new java.util.IdentityHashMap<>();
+        for (int s = 0; s < stages; s++) {
+            double[] parts = perStage[s];
+            StageWork stage = work.stages().get(s);
+            Integer same = priced.get(stage.compute());
+            if (same != null && work.stages().get(same).communication() == stage.communication()) {
+                System.arraycopy(perStage[same], 0, parts, 0, parts.length);
+                micro[s] = micro[same];
+            } else {
+                micro[s] = microBatch(stage, comms, parts);
+                priced.put(stage.compute(), s);
+            }
+            iteration[s] = parts[DP_SYNC] + parts[OPTIMIZER];
+            sum += micro[s];
+            if (micro[s] > micro[slowest]) {
+                slowest = s;
+            }
+        }
+        double pipeline = m * micro[slowest] + (sum - micro[slowest]) / v;
+        double tail = 0;
+        for (int s = 0; s < stages; s++) {
+            tail = Math.max(tail, iteration[s]);
+        }
+        double step = pipeline + tail;
+        double[] shares = new double[PARTS.length];
+        for (int i = 0; i < PARTS.length; i++) {
+            shares[i] = i == DP_SYNC || i == OPTIMIZER ? 0 : perStage[slowest][i] * m;
+        }
+        shares[BUBBLE] = pipeline - m * micro[slowest];
+        // the tail as the stage that sets it splits it
+        int tailStage = 0;
+        for (int s = 0; s < stages; s++) {
+            if (iteration[s] > iteration[tailStage]) {
+                tailStage = s;
+            }
+        }
+        shares[DP_SYNC] = perStage[tailStage][DP_SYNC];
+        shares[OPTIMIZER] = perStage[tailStage][OPTIMIZER];
+        List<TimeShare> breakdown = new ArrayList<>(PARTS.length);
+        for (int i = 0; i < PARTS.length; i++) {
+            if (shares[i] > 0) {
+                breakdown.add(new TimeShare(PARTS[i], shares[i]));
+            }
+        }
+        int fullest = 0;
+        for (int s = 1; s < stages; s++) {
+            if (work.stages().get(s).memory().totalBytes() > work.stages().get(fullest).memory().totalBytes()) {
+                fullest = s;
+            }
+        }
+        double peak = compute.mfuPeak();
+        double tokensPerSecond = work.tokens() / step;
+        MemoryUse memory = new MemoryUse(fullest, work.stages().get(fullest).memory(),
+                part.memoryCapacity().isKnown() ? part.memoryCapacity().value().bytes() : Double.POSITIVE_INFINITY);
+        return new TrainingResult(fabric.systemId(), plan.devices(), plan, step, breakdown,
+                work.modelFlops() / (step * peak), work.hardwareFlops() / (step * peak), peak, tokensPerSecond,
+                trainTokens > 0 ? trainTokens / tokensPerSecond : Double.NaN, memory, List.copyOf(compute.notes()));
+    }
+
+    /**
+     * Fills {@code parts} with one micro-batch of the stage (and its once-per-iteration tail) and
+     * returns the micro-batch's time.
+     */
+    private double microBatch(StageWork stage, CommunicationPricer comms, double[] parts) {
+        double forward = 0;
+        double backward = 0;
+        double recompute = 0;
+        for (ComputeStep step : stage.compute()) {
+            double seconds = compute.seconds(step);
+            switch (step.phase()) {
+                case FORWARD -> forward += seconds;
+                case BACKWARD -> backward += seconds;
+                case RECOMPUTE -> recompute += seconds;
+                case ITERATION -> parts[OPTIMIZER] += seconds;
+            }
+        }
+        parts[COMPUTE] = forward + backward;
+        parts[RECOMPUTE] = recompute;
+        // overlapped collectives, per phase, by kind: what outlasts the phase's compute is exposed
+        double[] hiddenForward = new double[PARTS.length];
+        double[] hiddenBackward = new double[PARTS.length];
+        double[] hiddenRecompute = new double[PARTS.length];
+        double lastBackward = 0;
+        double firstForward = 0;
+        double exposedTail = 0;
+        for (CommunicationStep step : stage.communication()) {
+            double seconds = comms.seconds(step);
+            int kind = kind(step.axis());
+            if (step.phase() == Phase.ITERATION) {
+                switch (step.overlap()) {
+                    case LAST_BACKWARD -> lastBackward += seconds;
+                    case FIRST_FORWARD -> firstForward += seconds;
+                    default -> exposedTail += seconds;
+                }
+            } else if (step.overlap() == Overlap.NONE) {
+                parts[kind] += seconds;
+            } else {
+                (step.phase() == Phase.FORWARD ? hiddenForward
+                        : step.phase() == Phase.BACKWARD ? hiddenBackward : hiddenRecompute)[kind] += seconds;
+            }
+        }
+        exposeBeyond(hiddenForward, forward, parts);
+        exposeBeyond(hiddenBackward, backward, parts);
+        exposeBeyond(hiddenRecompute, recompute, parts);
+        parts[DP_SYNC] = exposedTail + Math.max(0, lastBackward - backward) + Math.max(0, firstForward - forward);
+        double total = 0;
+        for (int i = 0; i < PARTS.length; i++) {
+            if (i != DP_SYNC && i != OPTIMIZER && i != BUBBLE) {
+                total += parts[i];
+            }
+        }
+        return total;
+    }
+
+    /** Charges the part of the hidden collectives that outlasts {@code window}, split by kind in proportion. */
+    private static void exposeBeyond(double[] hidden, double window, double[] parts) {
+        double sum = 0;
+        for (double seconds : hidden) {
+            sum += seconds;
+        }
+        if (sum <= window) {
+            return;
+        }
+        double exposedFraction = (sum - window) / sum;
+        for (int i = 0; i < hidden.length; i++) {
+            parts[i] += hidden[i] * exposedFraction;
+        }
+    }
+
+    private static int kind(ParallelAxis axis) {
+        return switch (axis) {
+            case TENSOR -> 2;
+            case CONTEXT -> 3;
+            case EXPERT -> 4;
+            case PIPELINE -> 5;
+            case DATA -> 6;
+        };
+    }
+}

@@ -1,0 +1,299 @@
+package org.scalemodel.engine.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.InterconnectLevel;
+import org.scalemodel.api.hardware.Provenance;
+import org.scalemodel.api.hardware.Sourced;
+import org.scalemodel.api.hardware.SystemSpec;
+import org.scalemodel.api.workload.ParallelPlan;
+import org.scalemodel.api.workload.Recompute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One case of {@code shared/validation/published-runs.json} turned into what the engine predicts:
+ * the transformer-training parameters, the plan and the system, each from what the case states,
+ * and the list of what it did not state and was assumed. A case that lacks what a prediction
+ * needs says which field.
+ */
+final class PublishedCase {
+
+    /** Thrown when a case cannot be predicted; the message says why. */
+    static final class Unpredictable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unpredictable(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    final String id;
+    final JsonNode node;
+    private final List<String> assumptions = new ArrayList<>();
+
+    PublishedCase(JsonNode node) {
+        this.node = node;
+        this.id = node.path("id").asText("?");
+    }
+
+    /** @return what the case did not state and the prediction assumed, so far */
+    List<String> assumptions() {
+        return assumptions;
+    }
+
+    String caseType() {
+        return node.path("case_type").asText("");
+    }
+
+    /** The source family: the id up to its first dash (e.g. {@code narayanan21}, {@code mosaic}). */
+    String source() {
+        int dash = id.indexOf('-');
+        return dash > 0 ? id.substring(0, dash) : id;
+    }
+
+    String metric() {
+        return node.path("primary").path("metric").asText("");
+    }
+
+    double measured() {
+        return node.path("primary").path("value").asDouble(Double.NaN);
+    }
+
+    int year() {
+        return node.path("source").path("year").asInt(2024);
+    }
+
+    /** The transformer-training parameters of the case. */
+    Map<String, Object> workload() throws Unpredictable {
+        JsonNode model = node.path("model");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layers", whole(model, "layers", "model"));
+        m.put("hidden", whole(model, "hidden", "model"));
+        m.put("heads", whole(model, "heads", "model"));
+        if (model.path("kv_heads").isNumber()) {
+            m.put("kv-heads", model.path("kv_heads").asLong());
+        }
+        if (model.path("head_dim").isNumber()) {
+            m.put("head-dim", model.path("head_dim").asLong());
+        }
+        m.put("ffn-hidden", whole(model, "ffn_hidden", "model"));
+        String activation = model.path("ffn_activation").asText("").toLowerCase(Locale.ROOT);
+        m.put("activation", activation.contains("swiglu") || activation.contains("silu") ? "swiglu" : "gelu");
+        if (activation.isEmpty()) {
+            assumptions.add("activation not stated: GeLU");
+        }
+        m.put("vocab", whole(model, "vocab", "model"));
+        m.put("seq-len", whole(model, "seq_len", "model"));
+        JsonNode moe = model.path("moe");
+        if (moe.isObject()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("experts", whole(moe, "experts", "model.moe"));
+            e.put("top-k", whole(moe, "top_k", "model.moe"));
+            e.put("expert-ffn-hidden", whole(moe, "expert_ffn_hidden", "model.moe"));
+            e.put("shared-experts", moe.path("shared_experts").asLong(0));
+            e.put("dense-layers", moe.path("dense_layers").asLong(0));
+            m.put("moe", e);
+        }
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("global-batch", globalBatch());
+        job.put("precision", precision());
+        Map<String, Object> framework = new LinkedHashMap<>();
+        // the software of the time: fused attention and overlapped gradient reduction arrived in
+        // Megatron-LM and its peers in 2023; the 2021-22 papers ran dropout and no DP overlap
+        // (Korthikanti et al. 2022, Sec. 6.3 says so)
+        boolean modern = year() >= 2023;
+        framework.put("flash-attention", modern);
+        framework.put("dropout", !modern);
+        framework.put("overlap-grad-reduce", modern);
+        framework.put("overlap-param-gather", modern);
+        String other = node.path("parallelism").path("other").asText("");
+        framework.put("tp-comm-overlap", other.contains("tp-comm-overlap"));
+        assumptions.add(modern ? "software of " + year() + ": fused attention, no dropout, overlapped DP communication"
+                : "software of " + year() + ": materialised attention, dropout, DP communication not overlapped");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("model", m);
+        parameters.put("job", job);
+        parameters.put("framework", framework);
+        return parameters;
+    }
+
+    long globalBatch() throws Unpredictable {
+        JsonNode batch = node.path("batch");
+        if (batch.path("global_batch_seqs").isNumber()) {
+            return batch.path("global_batch_seqs").asLong();
+        }
+        if (batch.path("global_batch_tokens").isNumber() && node.path("model").path("seq_len").isNumber()) {
+            return batch.path("global_batch_tokens").asLong() / node.path("model").path("seq_len").asLong();
+        }
+        throw new Unpredictable("batch.global_batch_seqs not stated");
+    }
+
+    /** The first precision the case's wording names ("BF16 (... FP8 not mentioned)" is BF16). */
+    String precision() {
+        String text = node.path("precision").asText("").toLowerCase(Locale.ROOT);
+        String found = null;
+        int at = Integer.MAX_VALUE;
+        for (String[] word : new String[][] {{"fp8", "fp8"}, {"float8", "fp8"}, {"bf16", "bf16"}, {"fp16", "fp16"},
+            {"float16", "fp16"}}) {
+            int index = text.indexOf(word[0]);
+            if (index >= 0 && index < at) {
+                at = index;
+                found = word[1];
+            }
+        }
+        if (found == null) {
+            assumptions.add("precision \"" + node.path("precision").asText("") + "\" read as BF16");
+            return "bf16";
+        }
+        return found;
+    }
+
+    /** The plan the case ran. */
+    ParallelPlan plan() throws Unpredictable {
+        JsonNode p = node.path("parallelism");
+        int tp = degree(p, "tp");
+        int pp = degree(p, "pp");
+        int dp = degree(p, "dp");
+        int cp = p.path("cp").isNumber() ? p.path("cp").asInt() : 1;
+        int ep = p.path("ep").isNumber() ? p.path("ep").asInt() : 1;
+        int v = p.path("vpp").isNumber() ? p.path("vpp").asInt() : 1;
+        String schedule = p.path("pipeline_schedule").asText("").toLowerCase(Locale.ROOT);
+        if (v == 1 && pp > 1 && schedule.startsWith("interleaved")) {
+            assumptions.add("interleaved schedule without a chunk count: 1F1B priced");
+        }
+        boolean sp = p.path("sequence_parallel").asBoolean(false);
+        Recompute recompute = recompute(p.path("activation_recompute"));
+        int zero = zero(p.path("zero_or_sharding").asText(""));
+        JsonNode batch = node.path("batch");
+        int micro;
+        if (batch.path("micro_batch").isNumber()) {
+            micro = batch.path("micro_batch").asInt();
+        } else {
+            micro = 1;
+            assumptions.add("micro-batch not stated: 1");
+        }
+        long global = globalBatch();
+        if (global % ((long) micro * dp) != 0) {
+            throw new Unpredictable("global batch " + global + " is not a multiple of micro-batch " + micro + " x dp " + dp);
+        }
+        int microBatches = (int) (global / ((long) micro * dp));
+        if (v > 1 && microBatches % pp != 0) {
+            assumptions.add("micro-batches (" + microBatches + ") not divisible by pp: 1F1B priced instead of "
+                    + v + " virtual stages");
+            v = 1;
+        }
+        if (v > 1 && node.path("model").path("layers").asInt() % (pp * v) != 0) {
+            assumptions.add("layers not divisible by pp x vpp: 1F1B priced instead of " + v + " virtual stages");
+            v = 1;
+        }
+        return new ParallelPlan(tp, pp, dp, ep, cp, micro, microBatches, sp, v, recompute, zero);
+    }
+
+    private Recompute recompute(JsonNode value) {
+        String text = value.asText("").toLowerCase(Locale.ROOT);
+        if (value.isNull() || value.isMissingNode() || text.isEmpty()) {
+            assumptions.add("activation recomputation not stated: none");
+            return Recompute.NONE;
+        }
+        if (text.startsWith("selective")) {
+            return Recompute.SELECTIVE;
+        }
+        if (text.startsWith("full") || text.contains("checkpoint") || text.contains("remat")) {
+            return Recompute.FULL;
+        }
+        return Recompute.NONE;
+    }
+
+    private int zero(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (t.contains("stage 3") || t.contains("fsdp") || t.contains("full_shard") || t.contains("fully shard")
+                || t.contains("zero-3")) {
+            return 3;
+        }
+        if (t.contains("stage 2") || t.contains("zero-2")) {
+            return 2;
+        }
+        if (t.contains("distributed optimizer") || t.contains("stage 1") || t.contains("zero-1")
+                || t.contains("bf16optimizer")) {
+            return 1;
+        }
+        if (!t.startsWith("none") && !t.isEmpty()) {
+            assumptions.add("sharding \"" + text + "\" read as none");
+        }
+        return 0;
+    }
+
+    /**
+     * The system the case ran on, from what it states: device count, node size, scale-up domain,
+     * scale-out bandwidth per device; the platform's usual interconnects where it states none.
+     */
+    SystemSpec system(AcceleratorSpec part) throws Unpredictable {
+        JsonNode h = node.path("hardware");
+        long count = whole(h, "count", "hardware");
+        long domain = h.path("scale_up_domain").isNumber() ? h.path("scale_up_domain").asLong()
+                : h.path("devices_per_node").asLong(8);
+        if (!h.path("scale_up_domain").isNumber()) {
+            assumptions.add("scale-up domain not stated: " + domain);
+        }
+        domain = Math.min(domain, count);
+        String vendor = part.vendor().toLowerCase(Locale.ROOT);
+        String scaleUpModel;
+        if (vendor.contains("google")) {
+            scaleUpModel = "torus";
+        } else if (vendor.contains("huawei")) {
+            scaleUpModel = "ub-switch";
+            assumptions.add("Ascend HCCS server priced as a switched domain at the part's scale-up bandwidth");
+        } else {
+            scaleUpModel = "nvlink-switch";
+        }
+        List<InterconnectLevel> levels = new ArrayList<>();
+        levels.add(new InterconnectLevel("scale-up", scaleUpModel, domain, Map.of()));
+        if (count > domain) {
+            if (count % domain != 0) {
+                throw new Unpredictable("hardware.count " + count + " is not a multiple of the scale-up domain " + domain);
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            if (h.path("scale_out_gbps_per_device").isNumber()) {
+                parameters.put("nic-bandwidth-per-direction", h.path("scale_out_gbps_per_device").asDouble() + " Gb/s");
+            } else {
+                assumptions.add("scale-out bandwidth not stated: the part's usual "
+                        + part.scaleOutPerDirection().known().map(b -> b.bytesPerSecond() * 8 / 1e9 + " Gb/s").orElse("?")
+                        + " per device");
+            }
+            levels.add(new InterconnectLevel("scale-out", "fat-tree", count, parameters));
+        }
+        Sourced<Long> perNode = h.path("devices_per_node").isNumber()
+                ? Sourced.of(h.path("devices_per_node").asLong(), Provenance.PAPER, id) : Sourced.unknown("not stated");
+        return ScenarioSystems.build("case:" + id, id, part.vendor(), part.id(), count, perNode, levels,
+                "validation case " + id);
+    }
+
+    /** @return the dense peak the source computed its percentages against, if it says */
+    Optional<Double> sourcePeakFlopsPerSecond() {
+        JsonNode peak = node.path("hardware").path("peak_tflops_per_device_used_by_source");
+        return peak.isNumber() ? Optional.of(peak.asDouble() * 1e12) : Optional.empty();
+    }
+
+    private static int degree(JsonNode parallelism, String key) throws Unpredictable {
+        JsonNode value = parallelism.path(key);
+        if (!value.isNumber() || value.asInt() < 1) {
+            throw new Unpredictable("parallelism." + key + " not stated");
+        }
+        return value.asInt();
+    }
+
+    private static long whole(JsonNode parent, String key, String path) throws Unpredictable {
+        JsonNode value = parent.path(key);
+        if (!value.isNumber() || value.asLong() < 1) {
+            throw new Unpredictable(path + "." + key + " not stated");
+        }
+        return value.asLong();
+    }
+}

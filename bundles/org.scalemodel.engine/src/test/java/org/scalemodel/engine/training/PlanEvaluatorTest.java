@@ -1,0 +1,81 @@
+package org.scalemodel.engine.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
+import org.junit.jupiter.api.Test;
+import org.scalemodel.api.training.TimeShare;
+import org.scalemodel.api.training.TrainingResult;
+import org.scalemodel.api.workload.IterationWork;
+import org.scalemodel.api.workload.ParallelPlan;
+import org.scalemodel.api.workload.Recompute;
+import org.scalemodel.api.workload.WorkloadSpec;
+import org.scalemodel.workload.transformer.TransformerTraining;
+
+class PlanEvaluatorTest {
+
+    static final TransformerTraining GENERATOR = new TransformerTraining();
+    static final RandomGenerator RANDOM = RandomGeneratorFactory.of("L64X128MixRandom").create(1);
+
+    static WorkloadSpec gpt3(long globalBatch, boolean flash) {
+        return new WorkloadSpec(TransformerTraining.ID, Map.of(
+                "model", Map.of("layers", 96, "hidden", 12288, "heads", 96, "ffn-hidden", 49152, "vocab", 51200,
+                        "seq-len", 2048),
+                "job", Map.of("global-batch", globalBatch, "precision", "bf16"),
+                "framework", Map.of("flash-attention", flash)));
+    }
+
+    static TrainingResult evaluate(WorkloadSpec spec, ParallelPlan plan, double busBytesPerSecond) {
+        PlanEvaluator evaluator = new PlanEvaluator(TestParts.a100(),
+                new TestParts.RingFabric(1 << 20, busBytesPerSecond, 5e-6));
+        IterationWork work = GENERATOR.generate(spec, plan, RANDOM);
+        return evaluator.evaluate(plan, work, 300e9);
+    }
+
+    @Test
+    void theBreakdownAddsUpToTheStep() {
+        ParallelPlan plan = new ParallelPlan(8, 12, 16, 1, 1, 1, 96, true, 2, Recompute.SELECTIVE, 1);
+        TrainingResult result = evaluate(gpt3(1536, true), plan, 100e9);
+        double sum = result.breakdown().stream().mapToDouble(TimeShare::seconds).sum();
+        assertThat(sum).isCloseTo(result.stepSeconds(), Percentage.withPercentage(1e-9));
+        assertThat(result.seconds("bubble")).isPositive();
+        assertThat(result.timeToTrainSeconds()).isCloseTo(300e9 / result.tokensPerSecond(), Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void theBubbleIsNarayanansFractionForEvenStages() {
+        // even inner stages, one micro-batch time t: bubble = (sum - max) / v; with the embedding and
+        // the output layer on the end stages it is between (p - 1)/v x the lightest and the heaviest
+        ParallelPlan plan = new ParallelPlan(8, 8, 1, 1, 1, 1, 64, false, 1, Recompute.NONE, 0);
+        TrainingResult result = evaluate(gpt3(64, true), plan, 100e9);
+        double perMicroBatch = (result.stepSeconds() - result.seconds("bubble") - result.seconds("optimizer")
+                - result.seconds("dp-sync")) / 64;
+        assertThat(result.seconds("bubble")).isCloseTo(7 * perMicroBatch, Percentage.withPercentage(15));
+        ParallelPlan interleaved = new ParallelPlan(8, 8, 1, 1, 1, 1, 64, false, 4, Recompute.NONE, 0);
+        TrainingResult faster = evaluate(gpt3(64, true), interleaved, 100e9);
+        assertThat(faster.seconds("bubble")).isCloseTo(result.seconds("bubble") / 4, Percentage.withPercentage(20));
+    }
+
+    @Test
+    void mfuCountsModelFlopsAndHfuTheRecomputation() {
+        ParallelPlan plan = new ParallelPlan(8, 12, 16, 1, 1, 1, 96, false, 1, Recompute.FULL, 0);
+        TrainingResult result = evaluate(gpt3(1536, false), plan, 100e9);
+        assertThat(result.hfu() / result.mfu()).isBetween(1.30, 4.0 / 3);
+        assertThat(result.mfu()).isBetween(0.2, 0.8);
+        assertThat(result.peakFlopsPerSecond()).isEqualTo(312e12, Offset.offset(1.0));
+    }
+
+    @Test
+    void aPlanThatDoesNotFitSaysByHowMuch() {
+        ParallelPlan plan = new ParallelPlan(1, 1, 8, 1, 1, 1, 8, false, 1, Recompute.NONE, 0);
+        TrainingResult result = evaluate(gpt3(64, true), plan, 100e9);
+        assertThat(result.memory().fits()).isFalse();
+        // 175B parameters x 18 bytes on one device
+        assertThat(result.memory().overBytes()).isGreaterThan(175e9 * 18 - 80e9 - 1);
+    }
+}

@@ -1,0 +1,79 @@
+package org.scalemodel.engine.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.scalemodel.api.hardware.SystemSpec;
+import org.scalemodel.api.workload.ParallelPlan;
+import org.scalemodel.api.workload.Recompute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class PublishedCaseTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static PublishedCase read(String json) throws Exception {
+        return new PublishedCase(JSON.readTree(json));
+    }
+
+    private static final String CASE = """
+            {"id": "x-175B", "case_type": "training_step", "source": {"year": 2024},
+             "model": {"layers": 96, "hidden": 12288, "heads": 96, "kv_heads": 96, "ffn_hidden": 49152,
+                       "ffn_activation": "GeLU", "vocab": 51200, "seq_len": 2048},
+             "hardware": {"accelerator_id": "a100", "count": 1024, "devices_per_node": 8, "scale_up_domain": 8,
+                          "scale_out_gbps_per_device": 200},
+             "parallelism": {"tp": 8, "pp": 8, "dp": 16, "cp": 1, "ep": 1, "vpp": 3, "sequence_parallel": true,
+                             "zero_or_sharding": "distributed optimizer (likely)", "activation_recompute": "selective"},
+             "batch": {"micro_batch": 1, "global_batch_seqs": 1536},
+             "precision": "BF16 (MFU quoted vs BF16 peak; FP8 not mentioned)",
+             "primary": {"metric": "mfu_pct", "value": 50}}
+            """;
+
+    @Test
+    void readsThePlanTheCaseRan() throws Exception {
+        PublishedCase c = read(CASE);
+        ParallelPlan plan = c.plan();
+        assertThat(plan).isEqualTo(new ParallelPlan(8, 8, 16, 1, 1, 1, 96, true, 3, Recompute.SELECTIVE, 1));
+        assertThat(c.source()).isEqualTo("x");
+        assertThat(c.precision()).as("the first precision named").isEqualTo("bf16");
+        assertThat(c.assumptions()).isEmpty();
+    }
+
+    @Test
+    void buildsTheSystemFromWhatTheCaseStates() throws Exception {
+        SystemSpec system = read(CASE).system(TestParts.a100());
+        assertThat(system.acceleratorCount()).isEqualTo(1024);
+        assertThat(system.levels()).hasSize(2);
+        assertThat(system.levels().get(0).groupSize()).isEqualTo(8);
+        assertThat(system.levels().get(0).interconnectId()).isEqualTo("nvlink-switch");
+        assertThat(system.levels().get(1).parameters()).containsEntry("nic-bandwidth-per-direction", "200.0 Gb/s");
+    }
+
+    @Test
+    void readsTheWordingsOfSharding() throws Exception {
+        for (Map.Entry<String, Integer> wording : Map.of("PyTorch FSDP FULL_SHARD (ZeRO-3 equivalent)", 3,
+                "DeepSpeed ZeRO stage 1 (data-parallel optimizer sharding)", 1, "none (Megatron DDP)", 0,
+                "ZeRO stage 1 (DeepSpeed BF16Optimizer)", 1).entrySet()) {
+            PublishedCase c = read(CASE.replace("distributed optimizer (likely)", wording.getKey()));
+            assertThat(c.plan().zeroStage()).as(wording.getKey()).isEqualTo(wording.getValue());
+        }
+        assertThat(read(CASE.replace("BF16 (MFU quoted vs BF16 peak; FP8 not mentioned)", "Float8 linears (BF16 otherwise)"))
+                .precision()).isEqualTo("fp8");
+    }
+
+    @Test
+    void saysWhichFieldIsMissing() throws Exception {
+        PublishedCase c = read(CASE.replace("\"tp\": 8,", "\"tp\": null,"));
+        assertThatThrownBy(c::plan).hasMessage("parallelism.tp not stated");
+        JsonNode node = JSON.readTree(CASE);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.path("batch")).remove("micro_batch");
+        PublishedCase noMicro = new PublishedCase(node);
+        assertThat(noMicro.plan().microBatch()).isEqualTo(1);
+        assertThat(noMicro.assumptions()).contains("micro-batch not stated: 1");
+    }
+}

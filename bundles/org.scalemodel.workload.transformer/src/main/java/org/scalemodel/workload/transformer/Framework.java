@@ -1,0 +1,19 @@
+package org.scalemodel.workload.transformer;
+
+/**
+ * What the training software overlaps and how it stores things: properties of the framework
+ * (Megatron-LM, NeMo, DeepSpeed, FSDP), not of the plan.
+ *
+ * @param overlapGradReduce  bucketed gradient reduction runs during the last backward (Megatron
+ *                           {@code --overlap-grad-reduce}, PyTorch DDP buckets)
+ * @param overlapParamGather the distributed optimizer's parameter all-gather runs during the next
+ *                           forward ({@code --overlap-param-gather})
+ * @param tpCommOverlap      tensor-parallel collectives overlap the GEMMs ({@code --tp-comm-overlap})
+ * @param flashAttention     fused attention (no materialised scores); false for 2021-22 Megatron
+ * @param dropout            dropout layers (and their masks) present
+ * @param gradReduceBytes    bytes per gradient element in data-parallel reduction (4: FP32 main
+ *                           gradients, Megatron's default under BF16; 2: reduced in 16 bits)
+ */
+record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
+        boolean dropout, int gradReduceBytes) {
+}

@@ -1,0 +1,462 @@
+package org.scalemodel.workload.transformer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scalemodel.api.model.Collective;
+import org.scalemodel.api.model.ParallelAxis;
+import org.scalemodel.api.model.Precision;
+import org.scalemodel.api.workload.IterationWork;
+import org.scalemodel.api.workload.MemoryFootprint;
+import org.scalemodel.api.workload.Overlap;
+import org.scalemodel.api.workload.ParallelPlan;
+import org.scalemodel.api.workload.Phase;
+import org.scalemodel.api.workload.Recompute;
+import org.scalemodel.api.workload.StageWork;
+
+/**
+ * Turns a job and a plan into the work of one device per pipeline stage. The operator shapes
+ * follow Megatron-LM (Shoeybi et al. 2019; Narayanan et al. 2021, Sec. 2-3); communication volumes
+ * and activation memory follow Korthikanti et al. 2022 (Sec. 4, Table 2); model-state bytes the
+ * Megatron distributed-optimizer table and ZeRO (Rajbhandari et al. 2019, Sec. 3.1). The formulas
+ * are collected in {@code shared/reference/modelling-formulas.md}.
+ */
+final class IterationBuilder {
+
+    /** Bytes of a 16-bit activation. */
+    private static final double ACT = 2;
+    /** Adam's FP32 master weights and two moments. */
+    private static final double ADAM_BYTES = 12;
+    /**
+     * Bytes an Adam step moves per parameter it updates: reads master, m, v and the gradient
+     * (4 x 4), writes master, m, v (3 x 4) and the 16-bit weight (2); assumed, from the state sizes.
+     */
+    private static final double ADAM_STEP_BYTES = 30;
+
+    private final TrainingJob job;
+    private final TransformerModel model;
+    private final ParallelPlan plan;
+    private final int t;
+    private final int p;
+    private final int v;
+    private final boolean sp;
+    /** Tokens of one micro-batch on one rank (the sequence split by context parallelism). */
+    private final double n;
+    /** Tokens each rank holds outside the tensor-parallel regions (split by t under SP). */
+    private final double nOutside;
+    private final Precision gemm;
+    private final Precision act;
+    private final Overlap tpOverlap;
+    /** Steps already built, by layer mix and ends. */
+    private final java.util.Map<Long, StageSteps> built = new java.util.HashMap<>();
+
+    private IterationBuilder(TrainingJob job, ParallelPlan plan) {
+        this.job = job;
+        this.model = job.model();
+        this.plan = plan;
+        this.t = plan.tensor();
+        this.p = plan.pipeline();
+        this.v = plan.virtualStages();
+        this.sp = plan.sequenceParallel() && t > 1;
+        this.n = (double) plan.microBatch() * model.seqLen() / plan.context();
+        this.nOutside = sp ? n / t : n;
+        this.gemm = job.precision();
+        this.act = job.activationPrecision();
+        this.tpOverlap = job.framework().tpCommOverlap() ? Overlap.SAME_PHASE : Overlap.NONE;
+    }
+
+    static IterationWork build(TrainingJob job, ParallelPlan plan) {
+        String problem = PlanChecks.problem(job, plan);
+        if (problem != null) {
+            throw new IllegalArgumentException("plan " + plan.label() + ": " + problem);
+        }
+        return new IterationBuilder(job, plan).build();
+    }
+
+    private IterationWork build() {
+        List<StageWork> stages = new ArrayList<>(p);
+        for (int stage = 0; stage < p; stage++) {
+            stages.add(stage(stage));
+        }
+        double tokens = (double) job.globalBatch() * model.seqLen();
+        double devices = plan.devices();
+        double modelFlops = model.modelFlopsPerToken() * tokens / devices;
+        double hardwareFlops = (model.modelFlopsPerToken() + recomputeFlopsPerToken()) * tokens / devices;
+        return new IterationWork(stages, plan.microBatches(), v, modelFlops, hardwareFlops, tokens);
+    }
+
+    /** Forward FLOPs redone per token, counted as the model FLOPs are (full attention scores). */
+    private double recomputeFlopsPerToken() {
+        double scores = 2.0 * model.seqLen() * (model.queryWidth() + model.valueWidth());
+        return switch (plan.recompute()) {
+            case NONE -> 0;
+            case SELECTIVE -> model.layers() * scores;
+            case FULL -> (model.modelFlopsPerToken() - 6.0 * model.hidden() * model.vocab()) / 3;
+        };
+    }
+
+    private StageWork stage(int stage) {
+        int dense = 0;
+        int moe = 0;
+        for (int chunk = 0; chunk < v; chunk++) {
+            int global = chunk * p + stage;
+            int first = firstLayer(global);
+            for (int layer = first; layer < first + layersIn(global); layer++) {
+                if (model.isMoeLayer(layer)) {
+                    moe++;
+                } else {
+                    dense++;
+                }
+            }
+        }
+        boolean first = stage == 0;
+        boolean last = stage == p - 1;
+        // stages with the same layers and ends do the same work: their steps are built once (and
+        // the engine prices a repeated list once)
+        long key = ((long) dense << 34) | ((long) moe << 4) | (first ? 2 : 0) | (last ? 1 : 0);
+        StageSteps steps = built.get(key);
+        if (steps == null) {
+            steps = new StageSteps();
+            layers(steps, dense, false);
+            layers(steps, moe, true);
+            if (first) {
+                embedding(steps);
+            }
+            if (last) {
+                output(steps);
+            }
+            pipeline(steps, first, last);
+            steps.denseParams = stageDenseParams(dense, moe, first, last);
+            steps.expertParams = stageExpertParams(moe);
+            dataParallel(steps, steps.denseParams, steps.expertParams, dense + moe);
+            steps.freeze();
+            built.put(key, steps);
+        }
+        MemoryFootprint memory = memory(stage, dense, moe, steps.denseParams, steps.expertParams, last);
+        return new StageWork(stage, steps.frozenCompute, steps.frozenCommunication, memory);
+    }
+
+    /**
+     * Layers of model chunk {@code chunk} (0 to p x v - 1, in pipeline order). When the layers do
+     * not divide evenly, the chunks short of a layer are the outermost ones, alternating from the
+     * first and the last: they also carry the embedding and the output layer, as Llama 3 405B ran
+     * 126 layers on 16 stages (Dubey et al. 2024, Sec. 3.3.2).
+     */
+    int layersIn(int chunk) {
+        int chunks = p * v;
+        int base = (model.layers() + chunks - 1) / chunks;
+        int deficit = chunks * base - model.layers();
+        // the k-th outermost chunk: 0, last, 1, last - 1, ...
+        int rank = Math.min(2 * chunk, 2 * (chunks - 1 - chunk) + 1);
+        return rank < deficit ? base - 1 : base;
+    }
+
+    private int firstLayer(int chunk) {
+        int first = 0;
+        for (int c = 0; c < chunk; c++) {
+            first += layersIn(c);
+        }
+        return first;
+    }
+
+    private double stageDenseParams(int dense, int moe, boolean first, boolean last) {
+        double params = (model.attentionParameters() / t) * (dense + moe) + model.denseMlpParameters() / t * dense
+                + (first ? (double) model.vocab() * model.hidden() / t : 0)
+                + (last && (p > 1 || !model.tiedEmbeddings()) ? (double) model.vocab() * model.hidden() / t : 0);
+        if (moe > 0) {
+            Moe m = model.moe().get();
+            double shared = (double) model.activation().matrices() * model.hidden() * m.sharedFfn();
+            params += (shared / t + (double) model.hidden() * m.experts()) * moe;
+        }
+        return params;
+    }
+
+    private double stageExpertParams(int moe) {
+        if (moe == 0) {
+            return 0;
+        }
+        Moe m = model.moe().get();
+        double routed = (double) model.activation().matrices() * model.hidden() * m.experts() * m.expertFfn();
+        return routed / ((double) t * plan.expert()) * moe;
+    }
+
+    /** Forward, backward and recomputation of {@code count} identical layers. */
+    private void layers(StageSteps steps, int count, boolean moeLayer) {
+        if (count == 0) {
+            return;
+        }
+        String kind = moeLayer ? "moe" : "dense";
+        layerPass(steps, Phase.FORWARD, kind, count, moeLayer, 1);
+        layerPass(steps, Phase.BACKWARD, kind, count, moeLayer, 2);
+        if (plan.recompute() == Recompute.FULL) {
+            layerPass(steps, Phase.RECOMPUTE, kind, count, moeLayer, 1);
+        } else if (plan.recompute() == Recompute.SELECTIVE && !job.framework().flashAttention()) {
+            attentionCore(steps, Phase.RECOMPUTE, kind, count, 1);
+        }
+    }
+
+    /** One pass over the layers: {@code factor} 1 for forward (or its recomputation), 2 for backward. */
+    private void layerPass(StageSteps steps, Phase phase, String kind, int count, boolean moeLayer, double factor) {
+        long h = model.hidden();
+        String at = kind + "." + phase.name().toLowerCase(java.util.Locale.ROOT) + ".";
+        // attention projections
+        if (model.mla().isPresent()) {
+            double width = model.attentionParameters() / h / t;
+            steps.matmulScaled(at + "attention.projections", phase, n, h, width, gemm, ACT, factor, count);
+        } else {
+            double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
+            steps.matmulScaled(at + "attention.qkv", phase, n, h, (double) model.queryWidth() / t + 2 * kvLocal, gemm,
+                    ACT, factor, count);
+            steps.matmulScaled(at + "attention.out", phase, n, (double) model.valueWidth() / t, h, gemm, ACT, factor,
+                    count);
+        }
+        attentionCore(steps, phase, kind, count, factor);
+        // MLP or experts
+        int up = model.activation().matrices() - 1;
+        if (moeLayer) {
+            Moe m = model.moe().get();
+            steps.matmulScaled(at + "moe.router", phase, nOutside, h, m.experts(), act, ACT, factor, count);
+            double routedTokens = Math.max(1, n * m.topK() * plan.expert() / m.experts());
+            double perExpertShare = (double) m.experts() / plan.expert();
+            // every local expert runs a GEMM of routedTokens rows; the group of them as one step
+            steps.matmulScaled(at + "moe.experts.up", phase, routedTokens, h, (double) up * m.expertFfn() / t, gemm,
+                    ACT, factor, (int) Math.max(1, Math.round(perExpertShare)) * count);
+            steps.matmulScaled(at + "moe.experts.down", phase, routedTokens, (double) m.expertFfn() / t, h, gemm, ACT,
+                    factor, (int) Math.max(1, Math.round(perExpertShare)) * count);
+            steps.matmulScaled(at + "moe.shared.up", phase, n, h, (double) up * m.sharedFfn() / t, gemm, ACT, factor,
+                    count);
+            steps.matmulScaled(at + "moe.shared.down", phase, n, (double) m.sharedFfn() / t, h, gemm, ACT, factor,
+                    count);
+            double copies = n * m.topK();
+            steps.memory(at + "moe.activation", phase,
+                    activationElements(copies, m.expertFfn()) * ACT * factor, act, count);
+            if (plan.expert() > 1) {
+                double bytes = nOutside * m.topK() * h * ACT;
+                steps.collective(at + "ep.dispatch", Collective.ALL_TO_ALL, ParallelAxis.EXPERT, bytes, count, phase,
+                        Overlap.NONE);
+                steps.collective(at + "ep.combine", Collective.ALL_TO_ALL, ParallelAxis.EXPERT, bytes, count, phase,
+                        Overlap.NONE);
+            }
+        } else {
+            steps.matmulScaled(at + "mlp.up", phase, n, h, (double) up * model.ffn() / t, gemm, ACT, factor, count);
+            steps.matmulScaled(at + "mlp.down", phase, n, (double) model.ffn() / t, h, gemm, ACT, factor, count);
+            steps.memory(at + "mlp.activation", phase, activationElements(n, model.ffn()) * ACT * factor, act, count);
+        }
+        // norms and residual adds: two layer norms (read, write) and two adds (two reads, a write),
+        // outside the tensor-parallel regions; dropout adds a read, a write and a 1-byte mask each
+        double elementwise = nOutside * h * (10 * ACT + (job.framework().dropout() ? 2 * (2 * ACT + 1) : 0));
+        steps.memory(at + "norms-residuals", phase, elementwise * factor, act, count);
+        tensorParallel(steps, phase, at, count);
+        if (plan.context() > 1) {
+            double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
+            double gathered = (double) plan.microBatch() * model.seqLen() * 2 * kvLocal * ACT;
+            steps.collective(at + "cp.kv-all-gather", Collective.ALL_GATHER, ParallelAxis.CONTEXT, gathered, count,
+                    phase, Overlap.SAME_PHASE);
+            if (phase == Phase.BACKWARD) {
+                steps.collective(at + "cp.dkv-reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.CONTEXT,
+                        gathered, count, phase, Overlap.SAME_PHASE);
+            }
+        }
+    }
+
+    /** Elements an MLP activation reads and writes for {@code tokens} rows of width {@code ffn}. */
+    private double activationElements(double tokens, long ffn) {
+        // GeLU reads and writes f; SwiGLU reads gate and up and writes one
+        return tokens * ffn / t * (model.activation() == Activation.SWIGLU ? 3 : 2);
+    }
+
+    /** Scores, softmax and attention over V. */
+    private void attentionCore(StageSteps steps, Phase phase, String kind, int count, double factor) {
+        String at = kind + "." + phase.name().toLowerCase(java.util.Locale.ROOT) + ".attention.core";
+        double queries = (double) plan.microBatch() * model.seqLen() / plan.context();
+        // full (non-causal) score FLOPs: QK^T and AV over every key
+        double full = 2 * queries * model.seqLen() * (double) (model.queryWidth() + model.valueWidth()) / t;
+        double headsLocal = (double) model.heads() / t;
+        if (job.framework().flashAttention()) {
+            // causal kernels skip the masked half; the fused backward does 2.5x the forward (it
+            // recomputes the scores): the FlashAttention benchmark's own accounting
+            double forward = full / 2;
+            double flops = phase == Phase.BACKWARD ? 2.5 * forward : forward;
+            double bytes = queries * (model.queryWidth() + 2.0 * model.kvWidth() + model.valueWidth()) / t * ACT
+                    * (phase == Phase.BACKWARD ? 2 : 1);
+            steps.attention(at, phase, flops, bytes, act, count);
+        } else {
+            // materialised scores: batched GEMMs over the full square, then softmax (and dropout)
+            // through memory, as Megatron-LM ran before fused attention
+            double headDim = (double) model.queryWidth() / model.heads();
+            steps.matmulScaled(at + ".gemms", phase, queries, headDim, model.seqLen(), act, ACT,
+                    factor * (model.queryWidth() + model.valueWidth()) / (headDim * t), count);
+            double scores = headsLocal * queries * model.seqLen();
+            double perScore = 2 * ACT + (job.framework().dropout() ? 2 * ACT + 1 : 0);
+            steps.memory(at + ".softmax", phase, scores * perScore * factor, act, count);
+        }
+    }
+
+    /** Megatron's two collectives per layer in each pass (f and g), all-reduce or AG + RS under SP. */
+    private void tensorParallel(StageSteps steps, Phase phase, String at, int count) {
+        if (t == 1) {
+            return;
+        }
+        double bytes = n * model.hidden() * ACT;
+        if (sp) {
+            steps.collective(at + "tp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, bytes, 2 * count, phase,
+                    tpOverlap);
+            steps.collective(at + "tp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR, bytes,
+                    2 * count, phase, tpOverlap);
+        } else {
+            steps.collective(at + "tp.all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR, bytes, 2 * count, phase,
+                    tpOverlap);
+        }
+    }
+
+    private void embedding(StageSteps steps) {
+        double bytes = nOutside * model.hidden() * ACT * 2;
+        steps.memory("embedding.forward", Phase.FORWARD, bytes, act, 1);
+        steps.memory("embedding.backward", Phase.BACKWARD, 2 * bytes, act, 1);
+    }
+
+    private void output(StageSteps steps) {
+        steps.matmulScaled("output.forward.logits", Phase.FORWARD, n, model.hidden(), (double) model.vocab() / t, gemm,
+                ACT, 1, 1);
+        steps.matmulScaled("output.backward.logits", Phase.BACKWARD, n, model.hidden(), (double) model.vocab() / t,
+                gemm, ACT, 2, 1);
+        // FP32 logits written, then read and written by the softmax cross-entropy
+        double loss = n * model.vocab() / t * 4 * 3;
+        steps.memory("output.forward.loss", Phase.FORWARD, loss, Precision.FP32, 1);
+        steps.memory("output.backward.loss", Phase.BACKWARD, loss, Precision.FP32, 1);
+        if (t > 1) {
+            // the cross-entropy's max and sum across the vocabulary shards: small all-reduces
+            steps.collective("output.tp.loss-all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR, n * 4 * 2, 1,
+                    Phase.FORWARD, Overlap.NONE);
+        }
+    }
+
+    /** Activations forward and gradients backward between stages, once per model chunk. */
+    private void pipeline(StageSteps steps, boolean first, boolean last) {
+        if (p == 1) {
+            return;
+        }
+        // Megatron's scatter-gather optimisation (and SP) sends 1/t of the boundary tensor per rank
+        double bytes = n * model.hidden() * ACT / t;
+        int sends = v * ((first || last) && v == 1 ? 1 : 2);
+        steps.collective("pp.send-recv.forward", Collective.SEND_RECV, ParallelAxis.PIPELINE, bytes, sends,
+                Phase.FORWARD, Overlap.NONE);
+        steps.collective("pp.send-recv.backward", Collective.SEND_RECV, ParallelAxis.PIPELINE, bytes, sends,
+                Phase.BACKWARD, Overlap.NONE);
+    }
+
+    /** Gradient reduction, parameter gathering and the optimizer step. */
+    private void dataParallel(StageSteps steps, double denseParams, double expertParams, int layers) {
+        double params = denseParams + expertParams;
+        double shard = (double) plan.data() * plan.context();
+        int gradBytes = job.framework().gradReduceBytes();
+        boolean replicated = shard > 1;
+        Overlap afterBackward = job.framework().overlapGradReduce() ? Overlap.LAST_BACKWARD : Overlap.NONE;
+        Overlap beforeForward = job.framework().overlapParamGather() ? Overlap.FIRST_FORWARD : Overlap.NONE;
+        switch (plan.zeroStage()) {
+            case 0 -> {
+                if (replicated) {
+                    steps.collective("dp.grad-all-reduce", Collective.ALL_REDUCE, ParallelAxis.DATA, params * gradBytes,
+                            1, Phase.ITERATION, afterBackward);
+                }
+            }
+            case 1, 2 -> {
+                if (replicated) {
+                    steps.collective("dp.grad-reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.DATA,
+                            params * gradBytes, 1, Phase.ITERATION, afterBackward);
+                    steps.collective("dp.param-all-gather", Collective.ALL_GATHER, ParallelAxis.DATA, params * ACT, 1,
+                            Phase.ITERATION, beforeForward);
+                }
+            }
+            default -> {
+                if (replicated) {
+                    // FSDP / ZeRO-3: every micro-batch gathers the weights in forward and again in
+                    // backward and reduce-scatters the gradients; prefetched layer by layer when the
+                    // framework overlaps parameter gathering and gradient reduction
+                    Overlap gather = job.framework().overlapParamGather() ? Overlap.SAME_PHASE : Overlap.NONE;
+                    Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
+                    steps.collective("dp.fsdp-param-all-gather", Collective.ALL_GATHER, ParallelAxis.DATA,
+                            params * ACT, 1, Phase.FORWARD, gather);
+                    steps.collective("dp.fsdp-param-all-gather", Collective.ALL_GATHER, ParallelAxis.DATA,
+                            params * ACT, 1, Phase.BACKWARD, gather);
+                    steps.collective("dp.fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.DATA,
+                            params * gradBytes, 1, Phase.BACKWARD, reduce);
+                }
+            }
+        }
+        double updated = plan.zeroStage() == 0 ? params : params / shard;
+        steps.memory("optimizer.adam-step", Phase.ITERATION, updated * ADAM_STEP_BYTES, Precision.FP32, 1);
+    }
+
+    private MemoryFootprint memory(int stage, int dense, int moe, double denseParams, double expertParams,
+            boolean last) {
+        double params = denseParams + expertParams;
+        double shard = (double) plan.data() * plan.context();
+        double expertShard = shard / plan.expert();
+        int zero = plan.zeroStage();
+        double gradBytes = job.framework().gradReduceBytes();
+        // Megatron's table: FP16 keeps an FP32 gradient copy in the optimizer (16 B), BF16 does not (12 B)
+        double optimizerBytes = job.precision() == Precision.FP16 ? ADAM_BYTES + 4 : ADAM_BYTES;
+        // FP8 adds the FP8 weight and its cached transpose (Transformer Engine): about 2 B per parameter
+        double weightBytes = ACT + (gemm == Precision.FP8 ? 2 : 0);
+        double weights = zero == 3 ? (denseParams / shard + expertParams / expertShard) * weightBytes
+                : params * weightBytes;
+        double gradients = zero >= 2 ? (denseParams / shard + expertParams / expertShard) * gradBytes
+                : params * gradBytes;
+        double optimizer = zero >= 1 ? (denseParams / shard + expertParams / expertShard) * optimizerBytes
+                : params * optimizerBytes;
+        double perLayerDense = layerActivationBytes(false);
+        double perLayerMoe = moe > 0 ? layerActivationBytes(true) : 0;
+        // 1F1B: stage s holds the activations of p - s micro-batches; interleaving adds (p - 1)/v
+        // (Korthikanti et al. 2022, Sec. 4.2.3: stage 0 holds p(1 + (p - 1)/(pv)))
+        double inFlight = Math.min(plan.microBatches(), (p - stage) + (v > 1 ? (p - 1.0) / v : 0));
+        double held;
+        if (plan.recompute() == Recompute.FULL) {
+            // each layer keeps its input; one layer's full activations live while it is recomputed
+            held = (dense + moe) * inFlight * n * model.hidden() * ACT / (sp ? t : 1)
+                    + Math.max(perLayerDense, perLayerMoe);
+        } else {
+            held = (dense * perLayerDense + moe * perLayerMoe) * inFlight;
+        }
+        double buffers = 0;
+        if (last) {
+            // FP32 logits and their gradient for one micro-batch
+            buffers += n * model.vocab() / t * 4 * 2;
+        }
+        if (zero == 3) {
+            // the gathered weights of the current and the prefetched layer
+            double layerParams = model.attentionParameters() / t + Math.max(model.denseMlpParameters() / t,
+                    model.moe().isPresent() ? model.moeMlpParameters() / ((double) t * plan.expert()) : 0);
+            buffers += 2 * layerParams * ACT;
+        }
+        return new MemoryFootprint(weights, gradients, optimizer, held, buffers);
+    }
+
+    /**
+     * Activation bytes one layer keeps for one micro-batch on one device: Korthikanti et al. 2022,
+     * Eq. 1-4 generalised to GQA, SwiGLU and MoE widths. Outside the tensor-parallel regions
+     * (split by t only under SP): two layer-norm inputs and the inputs of attention and MLP, 8 B per
+     * token and hidden unit, plus two 1-byte dropout masks when dropout is on. Inside (split by t):
+     * Q, K, V, the attention output and the MLP's intermediates. Materialised attention adds the
+     * scores, softmax and its mask (5as/h) unless recomputed or fused away.
+     */
+    private double layerActivationBytes(boolean moeLayer) {
+        double h = model.hidden();
+        double outside = 8 + (job.framework().dropout() ? 2 : 0);
+        double inside = ACT * (model.queryWidth() + 2.0 * model.kvWidth() + model.valueWidth()) / h;
+        double perIntermediate = model.activation() == Activation.SWIGLU ? 3 : 2;
+        if (moeLayer) {
+            Moe m = model.moe().get();
+            inside += m.topK() * (ACT + ACT * perIntermediate * m.expertFfn() / h)
+                    + ACT * perIntermediate * m.sharedFfn() / h;
+        } else {
+            inside += ACT * perIntermediate * model.ffn() / h;
+        }
+        double bytes = n * h * (outside / (sp ? t : 1) + inside / t);
+        if (!job.framework().flashAttention() && plan.recompute() == Recompute.NONE) {
+            double perScore = job.framework().dropout() ? 5 : 4;
+            bytes += perScore * model.heads() / (double) t * n * model.seqLen();
+        }
+        return bytes;
+    }
+}

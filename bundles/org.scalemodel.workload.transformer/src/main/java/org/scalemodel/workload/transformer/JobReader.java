@@ -1,0 +1,193 @@
+package org.scalemodel.workload.transformer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.scalemodel.api.model.Precision;
+
+/**
+ * Reads the generator's parameters: {@code model}, {@code job} and {@code framework} maps. Every
+ * problem names the field path and what was expected.
+ */
+final class JobReader {
+
+    private static final Set<String> TOP = Set.of("model", "job", "framework");
+    private static final Set<String> MODEL = Set.of("name", "layers", "hidden", "heads", "kv-heads", "head-dim",
+            "ffn-hidden", "activation", "vocab", "seq-len", "tied-embeddings", "moe", "mla", "attention");
+    private static final Set<String> MOE = Set.of("experts", "top-k", "shared-experts", "shared-expert-ffn-hidden",
+            "expert-ffn-hidden", "dense-layers");
+    private static final Set<String> MLA = Set.of("q-lora-rank", "kv-lora-rank", "qk-nope-head-dim",
+            "qk-rope-head-dim", "v-head-dim");
+    private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
+    private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
+            "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes");
+
+    private JobReader() {
+    }
+
+    static TrainingJob read(Map<String, Object> parameters) {
+        known(parameters, TOP, "");
+        Map<String, Object> model = map(parameters, "model", "", true);
+        Map<String, Object> job = map(parameters, "job", "", true);
+        Map<String, Object> framework = map(parameters, "framework", "", false);
+        TransformerModel transformer = model(model);
+        known(job, JOB, "job.");
+        long globalBatch = whole(job, "global-batch", "job.", null);
+        Precision precision = precision(job.getOrDefault("precision", "bf16"), "job.precision");
+        Object optimizer = job.getOrDefault("optimizer", "adam");
+        if (!"adam".equalsIgnoreCase(String.valueOf(optimizer)) && !"adamw".equalsIgnoreCase(String.valueOf(optimizer))) {
+            throw new IllegalArgumentException("job.optimizer: expected adam or adamw (the state sizes modelled), got \""
+                    + optimizer + "\"");
+        }
+        known(framework, FRAMEWORK, "framework.");
+        Framework flags = new Framework(flag(framework, "framework.", "overlap-grad-reduce", true),
+                flag(framework, "framework.", "overlap-param-gather", true), flag(framework, "framework.", "tp-comm-overlap", false),
+                flag(framework, "framework.", "flash-attention", true), flag(framework, "framework.", "dropout", false),
+                (int) whole(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L));
+        if (flags.gradReduceBytes() != 2 && flags.gradReduceBytes() != 4) {
+            throw new IllegalArgumentException("framework.grad-reduce-bytes: expected 2 or 4, got "
+                    + flags.gradReduceBytes());
+        }
+        return new TrainingJob(transformer, globalBatch, precision, flags);
+    }
+
+    private static TransformerModel model(Map<String, Object> model) {
+        known(model, MODEL, "model.");
+        int layers = (int) whole(model, "layers", "model.", null);
+        long hidden = whole(model, "hidden", "model.", null);
+        int heads = (int) whole(model, "heads", "model.", null);
+        int kvHeads = (int) whole(model, "kv-heads", "model.", (long) heads);
+        if (heads % kvHeads != 0) {
+            throw new IllegalArgumentException("model.kv-heads: " + kvHeads + " must divide model.heads (" + heads + ")");
+        }
+        long headDim = whole(model, "head-dim", "model.", hidden % heads == 0 ? hidden / heads : null);
+        Activation activation = activation(model.getOrDefault("activation", "gelu"));
+        long ffn = whole(model, "ffn-hidden", "model.", activation == Activation.GELU ? 4 * hidden : null);
+        long vocab = whole(model, "vocab", "model.", null);
+        long seqLen = whole(model, "seq-len", "model.", null);
+        boolean tied = flag(model, "model.", "tied-embeddings", false);
+        Optional<Moe> moe = Optional.empty();
+        if (model.get("moe") != null) {
+            Map<String, Object> m = map(model, "moe", "model.", true);
+            known(m, MOE, "model.moe.");
+            int experts = (int) whole(m, "experts", "model.moe.", null);
+            int topK = (int) whole(m, "top-k", "model.moe.", null);
+            if (topK > experts) {
+                throw new IllegalArgumentException("model.moe.top-k: " + topK + " exceeds model.moe.experts (" + experts + ")");
+            }
+            long expertFfn = whole(m, "expert-ffn-hidden", "model.moe.", null);
+            long shared = whole(m, "shared-experts", "model.moe.", 0L);
+            long sharedFfn = whole(m, "shared-expert-ffn-hidden", "model.moe.", shared * expertFfn);
+            int dense = (int) whole(m, "dense-layers", "model.moe.", 0L);
+            if (dense > layers) {
+                throw new IllegalArgumentException("model.moe.dense-layers: " + dense + " exceeds model.layers (" + layers + ")");
+            }
+            moe = Optional.of(new Moe(experts, topK, sharedFfn, expertFfn, dense));
+        }
+        Optional<Mla> mla = Optional.empty();
+        if (model.get("mla") != null) {
+            Map<String, Object> m = map(model, "mla", "model.", true);
+            known(m, MLA, "model.mla.");
+            mla = Optional.of(new Mla(whole(m, "q-lora-rank", "model.mla.", 0L), whole(m, "kv-lora-rank", "model.mla.", null),
+                    whole(m, "qk-nope-head-dim", "model.mla.", null), whole(m, "qk-rope-head-dim", "model.mla.", null),
+                    whole(m, "v-head-dim", "model.mla.", null)));
+        }
+        return new TransformerModel(layers, hidden, heads, kvHeads, headDim, ffn, activation, vocab, seqLen, tied, moe,
+                mla);
+    }
+
+    static Precision precision(Object value, String path) {
+        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "bf16" -> Precision.BF16;
+            case "fp16" -> Precision.FP16;
+            case "fp8" -> Precision.FP8;
+            default -> throw new IllegalArgumentException(path + ": expected bf16, fp16 or fp8, got \"" + value + "\"");
+        };
+    }
+
+    private static Activation activation(Object value) {
+        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "gelu", "relu" -> Activation.GELU;
+            case "swiglu", "geglu" -> Activation.SWIGLU;
+            default -> throw new IllegalArgumentException("model.activation: expected gelu or swiglu, got \"" + value + "\"");
+        };
+    }
+
+    private static void known(Map<String, Object> map, Set<String> keys, String path) {
+        for (String key : map.keySet()) {
+            if (!keys.contains(key)) {
+                throw new IllegalArgumentException(path + key + ": unknown field; expected one of "
+                        + keys.stream().sorted().toList());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key, String path, boolean required) {
+        Object value = parent.get(key);
+        if (value == null) {
+            if (required) {
+                throw new IllegalArgumentException(path + key + ": missing");
+            }
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(path + key + ": expected a mapping, got " + describe(value));
+        }
+        return (Map<String, Object>) map;
+    }
+
+    /** A positive whole number; {@code fallback} null means required. */
+    private static long whole(Map<String, Object> map, String key, String path, Long fallback) {
+        Object value = map.get(key);
+        if (value == null) {
+            if (fallback == null) {
+                throw new IllegalArgumentException(path + key + ": missing (a whole number)");
+            }
+            return fallback;
+        }
+        double number;
+        if (value instanceof Number n) {
+            number = n.doubleValue();
+        } else {
+            try {
+                number = Double.parseDouble(String.valueOf(value).trim().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(path + key + ": expected a whole number, got " + describe(value));
+            }
+        }
+        boolean zeroAllowed = fallback != null && fallback == 0;
+        if (number != Math.rint(number) || number < (zeroAllowed ? 0 : 1) || number > 1e15) {
+            throw new IllegalArgumentException(path + key + ": expected a whole number " + (zeroAllowed ? ">= 0" : ">= 1")
+                    + ", got " + describe(value));
+        }
+        return (long) number;
+    }
+
+    private static boolean flag(Map<String, Object> map, String path, String key, boolean fallback) {
+        Object value = map.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        if (List.of("true", "yes", "on").contains(text)) {
+            return true;
+        }
+        if (List.of("false", "no", "off").contains(text)) {
+            return false;
+        }
+        throw new IllegalArgumentException(path + key + ": expected true or false, got " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+}

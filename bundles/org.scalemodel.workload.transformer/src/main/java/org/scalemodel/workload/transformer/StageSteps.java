@@ -1,0 +1,71 @@
+package org.scalemodel.workload.transformer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scalemodel.api.model.Collective;
+import org.scalemodel.api.model.ParallelAxis;
+import org.scalemodel.api.model.Precision;
+import org.scalemodel.api.workload.CommunicationStep;
+import org.scalemodel.api.workload.ComputeStep;
+import org.scalemodel.api.workload.OperatorKind;
+import org.scalemodel.api.workload.Overlap;
+import org.scalemodel.api.workload.Phase;
+
+/** Collects the steps of one stage; {@code count} 0 adds nothing. */
+final class StageSteps {
+
+    final List<ComputeStep> compute = new ArrayList<>();
+    final List<CommunicationStep> communication = new ArrayList<>();
+    List<ComputeStep> frozenCompute;
+    List<CommunicationStep> frozenCommunication;
+    double denseParams;
+    double expertParams;
+
+    /** Makes the immutable lists stages share. */
+    void freeze() {
+        frozenCompute = List.copyOf(compute);
+        frozenCommunication = List.copyOf(communication);
+    }
+
+    /** A GEMM of m x k by k x n: 2mkn FLOPs, reading both inputs and writing the output once. */
+    void matmul(String name, Phase phase, double m, double k, double n, Precision precision, double activationBytes,
+            int count) {
+        if (count <= 0 || m <= 0 || k <= 0 || n <= 0) {
+            return;
+        }
+        double bytes = (m * k + n * m) * activationBytes + k * n * precision.bytesPerElement();
+        compute.add(new ComputeStep(name, OperatorKind.MATMUL, 2 * m * k * n, bytes, precision, count, phase,
+                Math.cbrt(m * k * n)));
+    }
+
+    /** The same GEMM, with FLOPs and bytes scaled (backward = 2x forward: data and weight gradients). */
+    void matmulScaled(String name, Phase phase, double m, double k, double n, Precision precision,
+            double activationBytes, double factor, int count) {
+        if (count <= 0 || m <= 0 || k <= 0 || n <= 0) {
+            return;
+        }
+        double bytes = ((m * k + n * m) * activationBytes + k * n * precision.bytesPerElement()) * factor;
+        compute.add(new ComputeStep(name, OperatorKind.MATMUL, 2 * m * k * n * factor, bytes, precision, count, phase,
+                Math.cbrt(m * k * n)));
+    }
+
+    void attention(String name, Phase phase, double flops, double bytes, Precision precision, int count) {
+        if (count > 0 && flops > 0) {
+            compute.add(new ComputeStep(name, OperatorKind.ATTENTION, flops, bytes, precision, count, phase, 0));
+        }
+    }
+
+    void memory(String name, Phase phase, double bytes, Precision precision, int count) {
+        if (count > 0 && bytes > 0) {
+            compute.add(new ComputeStep(name, OperatorKind.MEMORY_BOUND, 0, bytes, precision, count, phase, 0));
+        }
+    }
+
+    void collective(String name, Collective collective, ParallelAxis axis, double bytes, int count, Phase phase,
+            Overlap overlap) {
+        if (count > 0 && bytes > 0) {
+            communication.add(new CommunicationStep(name, collective, axis, bytes, count, phase, overlap));
+        }
+    }
+}

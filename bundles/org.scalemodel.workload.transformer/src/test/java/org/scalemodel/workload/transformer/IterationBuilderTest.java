@@ -1,0 +1,130 @@
+package org.scalemodel.workload.transformer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.data.Percentage;
+import org.junit.jupiter.api.Test;
+import org.scalemodel.api.model.Collective;
+import org.scalemodel.api.model.ParallelAxis;
+import org.scalemodel.api.workload.CommunicationStep;
+import org.scalemodel.api.workload.ComputeStep;
+import org.scalemodel.api.workload.IterationWork;
+import org.scalemodel.api.workload.Phase;
+import org.scalemodel.api.workload.ParallelPlan;
+import org.scalemodel.api.workload.Recompute;
+import org.scalemodel.api.workload.StageWork;
+
+class IterationBuilderTest {
+
+    private static final TrainingJob GPT3 = JobReader.read(Jobs.gpt3(1536));
+
+    private static ParallelPlan plan(int tp, int pp, int dp, int mb, boolean sp, int v, Recompute rc, int zero) {
+        return new ParallelPlan(tp, pp, dp, 1, 1, mb, (int) (1536 / ((long) mb * dp)), sp, v, rc, zero);
+    }
+
+    @Test
+    void tensorParallelMovesNarayanansVolume() {
+        // Narayanan et al. Sec. 3.2: four all-reduces of b s h elements per layer and micro-batch
+        IterationWork work = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, false, 1, Recompute.NONE, 0));
+        StageWork stage = work.stages().get(5);
+        List<CommunicationStep> tp = stage.communication().stream()
+                .filter(c -> c.axis() == ParallelAxis.TENSOR && c.collective() == Collective.ALL_REDUCE
+                        && !c.name().startsWith("output"))
+                .toList();
+        int layers = 96 / 12;
+        assertThat(tp).allSatisfy(c -> assertThat(c.bytes()).isEqualTo(1 * 2048 * 12288 * 2.0));
+        assertThat(tp.stream().mapToInt(CommunicationStep::count).sum()).isEqualTo(4 * layers);
+    }
+
+    @Test
+    void sequenceParallelSwapsEachAllReduceForAnAllGatherAndAReduceScatter() {
+        IterationWork work = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, true, 1, Recompute.NONE, 0));
+        StageWork stage = work.stages().get(5);
+        int gathers = stage.communication().stream().filter(c -> c.collective() == Collective.ALL_GATHER
+                && c.axis() == ParallelAxis.TENSOR).mapToInt(CommunicationStep::count).sum();
+        int scatters = stage.communication().stream().filter(c -> c.collective() == Collective.REDUCE_SCATTER
+                && c.axis() == ParallelAxis.TENSOR).mapToInt(CommunicationStep::count).sum();
+        assertThat(gathers).isEqualTo(4 * 8);
+        assertThat(scatters).isEqualTo(4 * 8);
+    }
+
+    @Test
+    void everyFlopOfTheModelIsOnSomeDevice() {
+        // executed forward + backward FLOPs of all stages, times the data-parallel replicas and tensor
+        // shards, equal the model FLOPs when attention is counted in full (no fused causal kernel)
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        parameters.put("framework", Map.of("flash-attention", false));
+        TrainingJob job = JobReader.read(parameters);
+        ParallelPlan plan = plan(8, 12, 16, 1, false, 1, Recompute.NONE, 0);
+        IterationWork work = IterationBuilder.build(job, plan);
+        double executed = 0;
+        for (StageWork stage : work.stages()) {
+            for (ComputeStep step : stage.compute()) {
+                if (step.phase() != Phase.ITERATION && !step.name().contains("router")) {
+                    executed += step.flops() * step.count();
+                }
+            }
+        }
+        executed *= plan.microBatches() * plan.tensor() * plan.data();
+        assertThat(executed).isCloseTo(work.modelFlops() * plan.devices(), Percentage.withPercentage(0.01));
+    }
+
+    @Test
+    void recomputationAddsTheForwardAndNeverLessWork() {
+        ParallelPlan none = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 1);
+        ParallelPlan full = plan(8, 12, 16, 1, true, 1, Recompute.FULL, 1);
+        IterationWork a = IterationBuilder.build(GPT3, none);
+        IterationWork b = IterationBuilder.build(GPT3, full);
+        assertThat(b.modelFlops()).isEqualTo(a.modelFlops());
+        assertThat(b.hardwareFlops()).isGreaterThan(a.hardwareFlops());
+        // Narayanan Eq. 3 vs Korthikanti Eq. 7: hardware/model = 96/72 without the logits' share
+        assertThat(b.hardwareFlops() / b.modelFlops()).isBetween(1.30, 4.0 / 3);
+        assertThat(b.stages().get(0).memory().activationBytes()).isLessThan(a.stages().get(0).memory().activationBytes());
+    }
+
+    @Test
+    void llama3LayersGoOneShortOnTheFirstAndLastStage() {
+        Map<String, Object> parameters = Jobs.gpt3(2048);
+        Jobs.model(parameters).put("layers", 126);
+        TrainingJob job = JobReader.read(parameters);
+        ParallelPlan plan = new ParallelPlan(8, 16, 128, 1, 1, 1, 16, true, 1, Recompute.NONE, 1);
+        IterationBuilder.build(job, plan); // valid
+        int[] layers = new int[16];
+        IterationWork work = IterationBuilder.build(job, plan);
+        for (StageWork stage : work.stages()) {
+            layers[stage.stage()] = stage.compute().stream().filter(s -> s.name().equals("dense.forward.mlp.down"))
+                    .mapToInt(ComputeStep::count).sum();
+        }
+        assertThat(layers[0]).isEqualTo(7);
+        assertThat(layers[15]).isEqualTo(7);
+        assertThat(layers[7]).isEqualTo(8);
+        assertThat(java.util.Arrays.stream(layers).sum()).isEqualTo(126);
+    }
+
+    @Test
+    void zeroShardsTheOptimizerStateAcrossDataParallelRanks() {
+        IterationWork plain = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, true, 1, Recompute.NONE, 0));
+        IterationWork sharded = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, true, 1, Recompute.NONE, 1));
+        assertThat(sharded.stages().get(3).memory().optimizerBytes())
+                .isCloseTo(plain.stages().get(3).memory().optimizerBytes() / 16, Percentage.withPercentage(1e-9));
+        assertThat(plain.stages().get(3).communication()).anyMatch(c -> c.name().equals("dp.grad-all-reduce"));
+        assertThat(sharded.stages().get(3).communication()).anyMatch(c -> c.name().equals("dp.grad-reduce-scatter"))
+                .anyMatch(c -> c.name().equals("dp.param-all-gather"));
+    }
+
+    @Test
+    void plansThatDoNotDivideAreRejectedWithTheRule() {
+        assertThatThrownBy(() -> IterationBuilder.build(GPT3, new ParallelPlan(7, 1, 1, 1, 1, 1, 1536)))
+                .hasMessageContaining("heads (96) not divisible by tp 7");
+        assertThatThrownBy(() -> IterationBuilder.build(GPT3, new ParallelPlan(8, 12, 16, 1, 1, 1, 95)))
+                .hasMessageContaining("not the job's global batch of 1536");
+        assertThatThrownBy(() -> IterationBuilder.build(GPT3, new ParallelPlan(8, 12, 16, 2, 1, 1, 96)))
+                .hasMessageContaining("needs a MoE model");
+        assertThatThrownBy(() -> IterationBuilder.build(GPT3, plan(8, 10, 16, 1, true, 2, Recompute.NONE, 1)))
+                .hasMessageContaining("micro-batches (96) divisible by pp (10)");
+    }
+}

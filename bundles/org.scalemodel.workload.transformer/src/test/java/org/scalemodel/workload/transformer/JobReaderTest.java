@@ -1,0 +1,67 @@
+package org.scalemodel.workload.transformer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.scalemodel.api.model.Precision;
+
+class JobReaderTest {
+
+    @Test
+    void readsTheModelWithMegatronDefaults() {
+        TrainingJob job = JobReader.read(Jobs.gpt3(1536));
+        assertThat(job.model().kvHeads()).isEqualTo(96);
+        assertThat(job.model().headDim()).isEqualTo(128);
+        assertThat(job.model().activation()).isEqualTo(Activation.GELU);
+        assertThat(job.precision()).isEqualTo(Precision.BF16);
+        assertThat(job.framework().gradReduceBytes()).as("FP32 main gradients under BF16").isEqualTo(4);
+        assertThat(job.framework().flashAttention()).isTrue();
+    }
+
+    @Test
+    void gpt3HasTheParametersNarayananCounts() {
+        // Eq. 2 of Narayanan et al. 2021: P = 12 l h^2 (1 + 13/(12h) + (V + s)/(12 l h)) = 174.6B; without
+        // biases, norms and position embeddings (the 13/12h and s terms) it is 12 l h^2 + 2 V h (untied)
+        TransformerModel model = JobReader.read(Jobs.gpt3(1536)).model();
+        double expected = 12.0 * 96 * 12288 * 12288 + 2.0 * 51200 * 12288;
+        assertThat(model.totalParameters()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void modelFlopsPerTokenAreKorthikantiEquation7() {
+        // 72 B L s h^2 (1 + s/(6h) + V/(12 h L)) per iteration, per token: / (B s)
+        TransformerModel model = JobReader.read(Jobs.gpt3(1536)).model();
+        double l = 96;
+        double h = 12288;
+        double s = 2048;
+        double v = 51200;
+        double expected = 72 * l * h * h * (1 + s / (6 * h) + v / (12 * h * l));
+        assertThat(model.modelFlopsPerToken()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void problemsNameTheFieldPath() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        Jobs.model(parameters).put("hidden", "wide");
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("model.hidden: expected a whole number, got \"wide\"");
+        Map<String, Object> unknown = Jobs.gpt3(1536);
+        Jobs.model(unknown).put("layer", 3);
+        assertThatThrownBy(() -> JobReader.read(unknown)).hasMessageStartingWith("model.layer: unknown field");
+        Map<String, Object> missing = Jobs.gpt3(1536);
+        Jobs.model(missing).remove("vocab");
+        assertThatThrownBy(() -> JobReader.read(missing)).hasMessage("model.vocab: missing (a whole number)");
+    }
+
+    @Test
+    void rejectsGqaThatDoesNotDivideAndTopKAboveTheExperts() {
+        Map<String, Object> gqa = Jobs.gpt3(1536);
+        Jobs.model(gqa).put("kv-heads", 7);
+        assertThatThrownBy(() -> JobReader.read(gqa)).hasMessageContaining("model.kv-heads: 7 must divide model.heads");
+        Map<String, Object> moe = Jobs.gpt3(1536);
+        Jobs.model(moe).put("moe", Map.of("experts", 8, "top-k", 9, "expert-ffn-hidden", 1024));
+        assertThatThrownBy(() -> JobReader.read(moe)).hasMessageContaining("model.moe.top-k: 9 exceeds");
+    }
+}

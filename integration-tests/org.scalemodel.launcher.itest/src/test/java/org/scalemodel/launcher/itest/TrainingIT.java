@@ -1,0 +1,95 @@
+package org.scalemodel.launcher.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** run, plan and validate through the command line, on the shipped examples and validation cases. */
+class TrainingIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path EXAMPLES = Path.of(System.getProperty("user.dir")).resolve("../../examples").normalize();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void runPricesTheGpt3ExampleWithItsBreakdownAndMemory() throws Exception {
+        Launcher.Run run = new Launcher(home.resolve("plugins")).run("run",
+                EXAMPLES.resolve("gpt3-175b-1024-a100.yaml").toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode report = JSON.readTree(run.stdout());
+        assertThat(report.at("/facts/plan").asText()).startsWith("tp8 pp8 dp16 mb1x96 v3 sp rc=selective zero1");
+        double step = Double.parseDouble(report.at("/facts/step time").asText().replace(" s", ""));
+        double sum = Reports.rows(report, "breakdown").stream().mapToDouble(r -> r.get("seconds").asDouble()).sum();
+        assertThat(sum).isCloseTo(step, org.assertj.core.data.Offset.offset(0.002));
+        assertThat(Reports.rows(report, "memory")).extracting(r -> r.get("part").asText()).contains("weights",
+                "activations", "total", "capacity");
+        assertThat(report.at("/facts/time to train").asText()).endsWith("days for 3.00e+11 tokens");
+    }
+
+    @Test
+    void planSearchesTheMoeExampleOnTheAtlasSuperPod() throws Exception {
+        Launcher.Run run = new Launcher(home.resolve("plugins")).run("plan",
+                EXAMPLES.resolve("moe-1t-atlas-950-superpod.yaml").toString(), "--top", "3", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode report = JSON.readTree(run.stdout());
+        List<JsonNode> plans = Reports.rows(report, "plans");
+        assertThat(plans).hasSize(3);
+        assertThat(plans.get(0).get("stepSeconds").asDouble()).isLessThanOrEqualTo(plans.get(2).get("stepSeconds").asDouble());
+        assertThat(plans).allSatisfy(p -> assertThat(p.get("plan").asText()).contains("ep"));
+    }
+
+    @Test
+    void validatePredictsMostTrainingStepsAndSaysWhyNotTheRest() throws Exception {
+        Launcher.Run run = new Launcher(home.resolve("plugins")).run("validate", "--type", "training_step",
+                "--format", "json");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode report = JSON.readTree(run.stdout());
+        List<JsonNode> cases = Reports.rows(report, "cases");
+        List<JsonNode> unpredicted = Reports.rows(report, "unpredicted");
+        assertThat(cases.size() + unpredicted.size()).isEqualTo(89);
+        assertThat(cases.size()).as("at least 90%% predicted").isGreaterThanOrEqualTo(81);
+        assertThat(unpredicted).allSatisfy(u -> assertThat(u.get("reason").asText()).isNotBlank());
+        // the Megatron-LM papers' own runs stay within 10%
+        assertThat(cases).filteredOn(c -> c.get("source").asText().equals("korthikanti22"))
+                .allSatisfy(c -> assertThat(Math.abs(c.get("errorPercent").asDouble())).isLessThan(10));
+    }
+
+    @Test
+    void aScenarioWithAnUnknownFieldNamesTheFileAndTheField() throws Exception {
+        Path scenario = home.resolve("bad.yaml");
+        Files.writeString(scenario, """
+                system: nvidia-selene-a100
+                workload:
+                  model: {layers: 96, hidden: 12288, heads: 96, vocab: 51200, seq-len: 2048, hiden: 1}
+                  job: {global-batch: 1536}
+                plan: {tp: 8, pp: 8, dp: 16}
+                """);
+        Launcher.Run run = new Launcher(home.resolve("plugins")).run("run", scenario.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("bad.yaml").contains("model.hiden: unknown field");
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesTheLine() throws Exception {
+        Path scenario = home.resolve("broken.yaml");
+        Files.writeString(scenario, "system: nvidia-selene-a100\nworkload: [unclosed\n");
+        Launcher.Run run = new Launcher(home.resolve("plugins")).run("run", scenario.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).containsPattern("broken.yaml:\\d+:\\d+");
+    }
+}
