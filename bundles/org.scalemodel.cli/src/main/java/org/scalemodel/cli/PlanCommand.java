@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
             "expert parallelism, micro-batch, interleaving, recomputation, optimizer sharding) and",
             "prints the fastest that fit in memory, with how many were considered."},
         footer = {"", "The scenario's own plan, if any, is ignored; its `search` section narrows the space.",
-            "Progress goes to stderr on long searches.",
+            "Progress goes to stderr when a search runs for more than a second.",
             "", "Examples:",
             "  scalemodel plan examples/moe-1t-atlas-950-superpod.yaml",
             "  scalemodel plan examples/moe-1t-gb200-nvl72.yaml --top 10 --format json"})
@@ -102,20 +102,19 @@ final class PlanCommand implements Runnable {
                         r.plan().label(), r.memory().overBytes() / 1e9)).orElse("") + ")";
     }
 
-    /** Progress on stderr, every tenth of a long search. */
+    /** Progress on stderr, every tenth of a search that has run for more than a second. */
     static SearchProgress progress(TrainingScenario scenario) {
+        long started = System.nanoTime(); // the command line's own clock: for progress lines only
         return new SearchProgress() {
             private long reported = -1;
 
             @Override
             public void progress(long done, long total) {
-                if (total < 5000) {
-                    return;
-                }
-                long tenth = done * 10 / total;
-                if (tenth != reported) {
+                long tenth = total == 0 ? 10 : done * 10 / total;
+                if (tenth != reported && System.nanoTime() - started > 1_000_000_000L) {
                     reported = tenth;
-                    System.err.printf("plan: %d of %d candidates (%d%%)%n", done, total, tenth * 10);
+                    System.err.printf("plan %s: %d of %d candidates (%d%%)%n", scenario.name(), done, total,
+                            tenth * 10);
                 }
             }
         };

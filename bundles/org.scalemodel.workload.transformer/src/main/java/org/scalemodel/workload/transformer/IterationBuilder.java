@@ -90,7 +90,8 @@ final class IterationBuilder {
         double scores = 2.0 * model.seqLen() * (model.queryWidth() + model.valueWidth());
         return switch (plan.recompute()) {
             case NONE -> 0;
-            case SELECTIVE -> model.layers() * scores;
+            // a fused kernel's own recomputation of the scores counts as neither model nor hardware FLOPs
+            case SELECTIVE -> job.framework().flashAttention() ? 0 : model.layers() * scores;
             case FULL -> (model.modelFlopsPerToken() - 6.0 * model.hidden() * model.vocab()) / 3;
         };
     }
@@ -375,12 +376,16 @@ final class IterationBuilder {
                     // framework overlaps parameter gathering and gradient reduction
                     Overlap gather = job.framework().overlapParamGather() ? Overlap.SAME_PHASE : Overlap.NONE;
                     Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
+                    // one gather and one reduce-scatter per layer (FSDP's wrapping unit, ZeRO-3's
+                    // module), so each pays its collective latency
+                    int units = Math.max(1, layers);
+                    double perUnit = params / units;
                     steps.collective("dp.fsdp-param-all-gather", Collective.ALL_GATHER, ParallelAxis.DATA,
-                            params * ACT, 1, Phase.FORWARD, gather);
+                            perUnit * ACT, units, Phase.FORWARD, gather);
                     steps.collective("dp.fsdp-param-all-gather", Collective.ALL_GATHER, ParallelAxis.DATA,
-                            params * ACT, 1, Phase.BACKWARD, gather);
+                            perUnit * ACT, units, Phase.BACKWARD, gather);
                     steps.collective("dp.fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.DATA,
-                            params * gradBytes, 1, Phase.BACKWARD, reduce);
+                            perUnit * gradBytes, units, Phase.BACKWARD, reduce);
                 }
             }
         }
@@ -442,15 +447,20 @@ final class IterationBuilder {
      */
     private double layerActivationBytes(boolean moeLayer) {
         double h = model.hidden();
-        double outside = 8 + (job.framework().dropout() ? 2 : 0);
-        double inside = ACT * (model.queryWidth() + 2.0 * model.kvWidth() + model.valueWidth()) / h;
-        double perIntermediate = model.activation() == Activation.SWIGLU ? 3 : 2;
+        // under FP8, Transformer Engine keeps the FP8 cast of each GEMM input for the backward
+        // (1 B instead of 2); norms' inputs, Q, K, V and the activation's input stay BF16
+        double gemmInput = gemm == Precision.FP8 ? 1 : ACT;
+        double outside = 2 * ACT + 2 * gemmInput + (job.framework().dropout() ? 2 : 0);
+        double inside = ACT * (model.queryWidth() + 2.0 * model.kvWidth()) / h + gemmInput * model.valueWidth() / h;
+        // GeLU keeps its input (BF16) and its output, the down projection's input; SwiGLU keeps
+        // gate and up (BF16) and their product
+        double perIntermediate = (model.activation() == Activation.SWIGLU ? 2 : 1) * ACT + gemmInput;
         if (moeLayer) {
             Moe m = model.moe().get();
-            inside += m.topK() * (ACT + ACT * perIntermediate * m.expertFfn() / h)
-                    + ACT * perIntermediate * m.sharedFfn() / h;
+            inside += m.topK() * (gemmInput + perIntermediate * m.expertFfn() / h)
+                    + perIntermediate * m.sharedFfn() / h;
         } else {
-            inside += ACT * perIntermediate * model.ffn() / h;
+            inside += perIntermediate * model.ffn() / h;
         }
         double bytes = n * h * (outside / (sp ? t : 1) + inside / t);
         if (!job.framework().flashAttention() && plan.recompute() == Recompute.NONE) {
