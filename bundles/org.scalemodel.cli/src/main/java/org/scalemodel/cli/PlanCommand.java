@@ -71,8 +71,9 @@ final class PlanCommand implements Runnable {
         facts.put("system", scenario.system().id() + " (" + scenario.system().acceleratorCount() + " x "
                 + scenario.system().acceleratorId() + ")");
         facts.put("searched", String.format("%d candidate plans; %d evaluations (a candidate is tried without"
-                + " recomputation, then selective, then full, until it fits), %d did not fit; %.2f s",
-                search.considered(), search.evaluated(), search.outOfMemory(), search.seconds()));
+                + " recomputation, then selective, then full, until it fits), %d did not fit, %d pruned (could not"
+                + " win or could not fit with any recomputation); %.2f s", search.considered(), search.evaluated(),
+                search.outOfMemory(), search.pruned(), search.seconds()));
         search.fastestOutOfMemory().ifPresent(r -> facts.put("faster but too big", String.format(
                 "%s: %.3f s per step, %.1f GB over", r.plan().label(), r.stepSeconds(), r.memory().overBytes() / 1e9)));
         if (search.best().isEmpty()) {

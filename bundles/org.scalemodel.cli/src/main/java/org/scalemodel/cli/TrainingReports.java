@@ -36,11 +36,25 @@ final class TrainingReports {
         MemoryFootprint m = r.memory().footprint();
         facts.put("memory", String.format("%.1f of %.1f GB on the fullest device (stage %d)%s", m.totalBytes() / 1e9,
                 r.memory().capacityBytes() / 1e9, r.memory().stage(),
-                r.memory().fits() ? "" : String.format(": DOES NOT FIT, %.1f GB over", r.memory().overBytes() / 1e9)));
+                r.memory().fits() ? "" : String.format(": DOES NOT FIT, %.1f GB over; the largest part: %s",
+                        r.memory().overBytes() / 1e9, largestPart(m))));
         for (int i = 0; i < r.notes().size(); i++) {
             facts.put("note " + (i + 1), r.notes().get(i));
         }
         return facts;
+    }
+
+    /** The part of a footprint that holds most, e.g. "activations 63.9 GB". */
+    static String largestPart(MemoryFootprint m) {
+        String[] names = {"weights", "gradients", "optimizer state", "activations", "buffers"};
+        double[] bytes = {m.weightBytes(), m.gradientBytes(), m.optimizerBytes(), m.activationBytes(), m.bufferBytes()};
+        int largest = 0;
+        for (int i = 1; i < bytes.length; i++) {
+            if (bytes[i] > bytes[largest]) {
+                largest = i;
+            }
+        }
+        return String.format("%s %.1f GB", names[largest], bytes[largest] / 1e9);
     }
 
     static ReportTable breakdown(TrainingResult r) {

@@ -9,10 +9,13 @@ import java.util.List;
  * @param considered    plans generated and checked
  * @param evaluated     plans whose step time was computed (the rest were pruned or invalid)
  * @param outOfMemory   plans rejected because they do not fit
+ * @param pruned        candidates whose further recomputation levels were skipped: they could not
+ *                      win (already slower than the N-th best) or could not fit (model states alone
+ *                      exceed the memory)
  * @param fastestOutOfMemory the fastest plan that did not fit, if any was faster than the best that did
  * @param seconds       wall time of the search
  */
-public record PlanSearch(List<TrainingResult> best, long considered, long evaluated, long outOfMemory,
+public record PlanSearch(List<TrainingResult> best, long considered, long evaluated, long outOfMemory, long pruned,
         java.util.Optional<TrainingResult> fastestOutOfMemory, double seconds) {
 
     public PlanSearch {

@@ -63,6 +63,7 @@ public final class Planner {
         TrainingResult fastestOutOfMemory = null;
         long evaluated = 0;
         long outOfMemory = 0;
+        long pruned = 0;
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
         long done = 0;
         long total = candidates.size();
@@ -83,18 +84,26 @@ public final class Planner {
                 }
                 TrainingResult result = evaluator.evaluate(plan, work, trainTokens);
                 evaluated++;
-                if (!result.memory().fits()) {
-                    outOfMemory++;
-                    if (fastestOutOfMemory == null || FASTEST.compare(result, fastestOutOfMemory) < 0) {
-                        fastestOutOfMemory = result;
+                if (result.memory().fits()) {
+                    best.add(result);
+                    if (best.size() > top) {
+                        best.poll();
                     }
-                    continue;
+                    break;
                 }
-                best.add(result);
-                if (best.size() > top) {
-                    best.poll();
+                outOfMemory++;
+                if (fastestOutOfMemory == null || FASTEST.compare(result, fastestOutOfMemory) < 0) {
+                    fastestOutOfMemory = result;
                 }
-                break;
+                // pruned: more recomputation never runs faster (a tested invariant), so once this
+                // level is slower than the N-th best the others cannot win; and no recomputation
+                // helps when the weights, gradients and optimizer state alone do not fit
+                double states = result.memory().footprint().totalBytes() - result.memory().footprint().activationBytes();
+                boolean cannotWin = best.size() == top && result.stepSeconds() >= best.peek().stepSeconds();
+                if (cannotWin || states > result.memory().capacityBytes()) {
+                    pruned++;
+                    break;
+                }
             }
         }
         progress.progress(total, total);
@@ -102,7 +111,7 @@ public final class Planner {
         ordered.sort(FASTEST);
         Optional<TrainingResult> oom = Optional.ofNullable(fastestOutOfMemory)
                 .filter(r -> ordered.isEmpty() || r.stepSeconds() < ordered.get(0).stepSeconds());
-        return new PlanSearch(ordered, total, evaluated, outOfMemory, oom, (System.nanoTime() - started) / 1e9);
+        return new PlanSearch(ordered, total, evaluated, outOfMemory, pruned, oom, (System.nanoTime() - started) / 1e9);
     }
 
     /** Every combination of degrees and micro-batching the job and system allow, in a fixed order. */

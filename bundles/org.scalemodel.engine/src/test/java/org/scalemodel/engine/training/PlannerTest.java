@@ -52,6 +52,43 @@ class PlannerTest {
     }
 
     @Test
+    void pruningLosesNoneOfTheBestPlans() {
+        // brute force: every candidate at its least recomputation that fits (what the planner
+        // promises), the fastest of those
+        PlanEvaluator evaluator = new PlanEvaluator(TestParts.a100(), new TestParts.RingFabric(1024, 100e9, 5e-6));
+        Planner planner = new Planner(evaluator, PlanEvaluatorTest.GENERATOR, PlanEvaluatorTest.gpt3(1536, true), 1024,
+                8, 300e9);
+        List<TrainingResult> all = new java.util.ArrayList<>();
+        for (org.scalemodel.api.workload.ParallelPlan base : planner.candidates(new Planner.Shape(96, 96, 1, 2048),
+                SearchSpace.defaults(1536))) {
+            for (org.scalemodel.api.workload.Recompute rc : org.scalemodel.api.workload.Recompute.values()) {
+                org.scalemodel.api.workload.ParallelPlan plan = new org.scalemodel.api.workload.ParallelPlan(
+                        base.tensor(), base.pipeline(), base.data(), base.expert(), base.context(), base.microBatch(),
+                        base.microBatches(), base.sequenceParallel(), base.virtualStages(), rc, base.zeroStage());
+                TrainingResult result;
+                try {
+                    result = evaluator.evaluate(plan, PlanEvaluatorTest.GENERATOR.generate(
+                            PlanEvaluatorTest.gpt3(1536, true), plan, PlanEvaluatorTest.RANDOM), 300e9);
+                } catch (IllegalArgumentException notDividing) {
+                    break; // skipped by the planner too
+                }
+                all.add(result);
+                if (result.memory().fits()) {
+                    break;
+                }
+            }
+        }
+        List<String> bruteForce = all.stream().filter(r -> r.memory().fits())
+                .sorted(java.util.Comparator.comparingDouble(TrainingResult::stepSeconds)
+                        .thenComparing(r -> r.plan().label()))
+                .limit(5).map(r -> r.plan().label()).toList();
+        PlanSearch search = search(new java.util.ArrayList<>());
+        assertThat(search.best().stream().map(r -> r.plan().label()).toList()).isEqualTo(bruteForce);
+        assertThat(search.pruned()).isPositive();
+        assertThat(search.evaluated()).isLessThan(all.size());
+    }
+
+    @Test
     void unevenPipelinesAreTriedTheLlama3Way() {
         assertThat(Planner.splits(126, 16)).isTrue();
         assertThat(Planner.splits(96, 12)).isTrue();
