@@ -24,10 +24,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code scalemodel plan SCENARIO}: the best plans of a scenario. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Searches the plans of a training scenario (tensor, pipeline, data, context and",
-            "expert parallelism, micro-batch, interleaving, recomputation, optimizer sharding) and",
-            "prints the fastest that fit in memory, with how many were considered."},
-        footer = {"", "The scenario's own plan, if any, is ignored; its `search` section narrows the space.",
+        description = {"Searches the plans of a training scenario (tensor, pipeline, data,",
+            "context and expert parallelism, micro-batch, interleaving, recomputation,",
+            "optimizer sharding) and prints the fastest that fit in memory, with how",
+            "many were considered."},
+        footer = {"", "The scenario's own plan, if any, is ignored; its `search` section",
+            "narrows the space.",
             "Progress goes to stderr when a search runs for more than a second.",
             "", "Examples:",
             "  scalemodel plan examples/moe-1t-atlas-950-superpod.yaml",

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
         description = {"Predicts one training scenario: step time and where it goes, MFU, tokens/s,",
             "time to train and memory per device. With `plan: best` (or no plan) it runs the",
             "fastest plan the planner finds."},
-        footer = {"", "SCENARIO is a YAML file: system, devices, workload (model, job, framework), train-tokens,",
-            "plan. docs/scenarios.md describes every field; examples/ has ready ones.",
+        footer = {"", "SCENARIO is a YAML file: system, devices, workload (model, job,",
+            "framework), train-tokens, plan. docs/scenarios.md describes every field;",
+            "examples/ has ready ones.",
             "", "Examples:",
             "  scalemodel run examples/gpt3-175b-1024-a100.yaml",
             "  scalemodel run examples/llama3-405b-16k-h100.yaml --format json"})
