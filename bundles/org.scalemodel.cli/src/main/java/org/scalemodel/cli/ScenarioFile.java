@@ -37,8 +37,8 @@ final class ScenarioFile {
 
     private static final Set<String> TOP = Set.of("name", "system", "devices", "level-parameters", "workload",
             "train-tokens", "plan", "search");
-    private static final Set<String> PLAN = Set.of("tp", "pp", "dp", "ep", "cp", "micro-batch", "virtual-stages",
-            "sequence-parallel", "recompute", "zero");
+    private static final Set<String> PLAN = Set.of("tp", "pp", "dp", "ep", "etp", "cp", "micro-batch",
+            "virtual-stages", "sequence-parallel", "recompute", "zero");
     private static final Set<String> SEARCH = Set.of("micro-batches", "max-tp", "zero", "sequence-parallel");
 
     private ScenarioFile() {
@@ -145,7 +145,8 @@ final class ScenarioFile {
         if (zero > 3) {
             throw new IllegalArgumentException("plan.zero: expected 0, 1, 2 or 3, got " + zero);
         }
-        return new ParallelPlan(tp, pp, dp, ep, cp, mb, microBatches, sp, v, recompute, zero);
+        int etp = (int) whole(plan.getOrDefault("etp", tp), "plan.etp");
+        return new ParallelPlan(tp, pp, dp, ep, cp, mb, microBatches, sp, v, recompute, zero, etp);
     }
 
     private static SearchSpace search(Map<String, Object> search, long globalBatch) {

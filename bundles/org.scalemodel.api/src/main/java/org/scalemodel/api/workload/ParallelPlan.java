@@ -20,9 +20,14 @@ import java.util.Objects;
  * @param zeroStage        optimizer sharding over the data-parallel group: 0 none, 1 optimizer
  *                         state (Megatron's distributed optimizer), 2 and gradients, 3 and
  *                         parameters (FSDP full shard)
+ * @param expertTensor     tensor-parallel degree inside the experts (Megatron-Core's expert tensor
+ *                         parallelism); experts regroup the ranks as expertTensor x expert x the
+ *                         rest ("parallel folding"), so with 1 the expert-parallel groups are the
+ *                         adjacent ranks the tensor-parallel groups hold
  */
 public record ParallelPlan(int tensor, int pipeline, int data, int expert, int context, int microBatch,
-        int microBatches, boolean sequenceParallel, int virtualStages, Recompute recompute, int zeroStage) {
+        int microBatches, boolean sequenceParallel, int virtualStages, Recompute recompute, int zeroStage,
+        int expertTensor) {
 
     /** @throws IllegalArgumentException if a degree is below 1 or the ZeRO stage is not 0 to 3 */
     public ParallelPlan {
@@ -38,17 +43,31 @@ public record ParallelPlan(int tensor, int pipeline, int data, int expert, int c
         if (zeroStage < 0 || zeroStage > 3) {
             throw new IllegalArgumentException("zeroStage must be 0, 1, 2 or 3, got " + zeroStage);
         }
+        requirePositive(expertTensor, "expertTensor");
+    }
+
+    /** A plan whose experts are split as the rest of the layer is (expert tensor degree = tensor). */
+    public ParallelPlan(int tensor, int pipeline, int data, int expert, int context, int microBatch,
+            int microBatches, boolean sequenceParallel, int virtualStages, Recompute recompute, int zeroStage) {
+        this(tensor, pipeline, data, expert, context, microBatch, microBatches, sequenceParallel, virtualStages,
+                recompute, zeroStage, tensor);
     }
 
     /** A plan without sequence parallelism, interleaving, recomputation or sharding (version 0.1's plan). */
     public ParallelPlan(int tensor, int pipeline, int data, int expert, int context, int microBatch,
             int microBatches) {
-        this(tensor, pipeline, data, expert, context, microBatch, microBatches, false, 1, Recompute.NONE, 0);
+        this(tensor, pipeline, data, expert, context, microBatch, microBatches, false, 1, Recompute.NONE, 0, tensor);
     }
 
     /** @return devices the plan occupies: tensor x pipeline x data x context (experts reuse data ranks) */
     public long devices() {
         return (long) tensor * pipeline * data * context;
+    }
+
+    /** @return this plan with another recomputation level */
+    public ParallelPlan withRecompute(Recompute level) {
+        return new ParallelPlan(tensor, pipeline, data, expert, context, microBatch, microBatches, sequenceParallel,
+                virtualStages, level, zeroStage, expertTensor);
     }
 
     /** @return sequences per iteration: micro-batch x micro-batches x data */
@@ -65,6 +84,9 @@ public record ParallelPlan(int tensor, int pipeline, int data, int expert, int c
         }
         if (expert > 1) {
             label.append(" ep").append(expert);
+            if (expertTensor != tensor) {
+                label.append(" etp").append(expertTensor);
+            }
         }
         label.append(" mb").append(microBatch).append('x').append(microBatches);
         if (virtualStages > 1) {

@@ -9,7 +9,8 @@ import org.scalemodel.api.workload.ParallelPlan;
  * Prices a plan's collectives on the fabric, on the groups Megatron-LM forms: ranks ordered tensor
  * innermost, then context, then data (experts within data x context), then pipeline; so a tensor
  * group is {@code tp} adjacent devices, a data-parallel group strides over {@code tp} and a pipeline
- * neighbour is {@code tp x cp x dp} away.
+ * neighbour is {@code tp x cp x dp} away. Expert layers regroup a stage's ranks as expert-tensor x
+ * expert x the rest (Megatron-Core's parallel folding): an expert group strides over {@code etp}.
  */
 final class CommunicationPricer {
 
@@ -39,8 +40,9 @@ final class CommunicationPricer {
                 stride = plan.tensor();
             }
             case EXPERT -> {
+                // parallel folding: expert groups follow the expert-tensor groups in rank order
                 group = plan.expert();
-                stride = plan.tensor();
+                stride = plan.expertTensor();
             }
             case PIPELINE -> {
                 group = plan.pipeline() > 1 ? 2 : 1;

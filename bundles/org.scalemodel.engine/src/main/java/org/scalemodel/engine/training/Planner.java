@@ -73,9 +73,7 @@ public final class Planner {
                 progress.progress(done, total);
             }
             for (Recompute recompute : Recompute.values()) {
-                ParallelPlan plan = new ParallelPlan(base.tensor(), base.pipeline(), base.data(), base.expert(),
-                        base.context(), base.microBatch(), base.microBatches(), base.sequenceParallel(),
-                        base.virtualStages(), recompute, base.zeroStage());
+                ParallelPlan plan = base.withRecompute(recompute);
                 IterationWork work;
                 try {
                     work = generator.generate(workload, plan, random);
@@ -146,10 +144,16 @@ public final class Planner {
                         }
                         int m = (int) (perReplica / mb);
                         for (int v : virtualStages(shape.layers(), pp, m)) {
-                            for (int ep : experts(shape.experts(), (long) dp * cp)) {
-                                for (int zero : space.zeroStages()) {
-                                    plans.add(new ParallelPlan(tp, pp, dp, ep, cp, mb, m,
-                                            space.sequenceParallel() && tp > 1, v, Recompute.NONE, zero));
+                            for (int ep : experts(shape.experts(), (long) tp * dp * cp)) {
+                                // experts split like the layer (etp = tp) or whole, folded into the TP ranks
+                                for (int etp : ep == 1 || tp == 1 ? List.of(tp) : List.of(tp, 1)) {
+                                    if (((long) tp * dp * cp) % ((long) ep * etp) != 0) {
+                                        continue;
+                                    }
+                                    for (int zero : space.zeroStages()) {
+                                        plans.add(new ParallelPlan(tp, pp, dp, ep, cp, mb, m,
+                                                space.sequenceParallel() && tp > 1, v, Recompute.NONE, zero, etp));
+                                    }
                                 }
                             }
                         }

@@ -94,7 +94,9 @@ final class PublishedCase {
         JsonNode moe = model.path("moe");
         if (moe.isObject()) {
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("experts", whole(moe, "experts", "model.moe"));
+            // the format names them routed_experts; older files experts
+            e.put("experts", moe.has("routed_experts") ? whole(moe, "routed_experts", "model.moe")
+                    : whole(moe, "experts", "model.moe"));
             e.put("top-k", whole(moe, "top_k", "model.moe"));
             e.put("expert-ffn-hidden", whole(moe, "expert_ffn_hidden", "model.moe"));
             e.put("shared-experts", moe.path("shared_experts").asLong(0));

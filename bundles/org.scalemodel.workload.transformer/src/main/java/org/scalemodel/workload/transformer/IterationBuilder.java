@@ -178,7 +178,7 @@ final class IterationBuilder {
         }
         Moe m = model.moe().get();
         double routed = (double) model.activation().matrices() * model.hidden() * m.experts() * m.expertFfn();
-        return routed / ((double) t * plan.expert()) * moe;
+        return routed / ((double) plan.expertTensor() * plan.expert()) * moe;
     }
 
     /** Forward, backward and recomputation of {@code count} identical layers. */
@@ -216,27 +216,38 @@ final class IterationBuilder {
         int up = model.activation().matrices() - 1;
         if (moeLayer) {
             Moe m = model.moe().get();
+            int etp = plan.expertTensor();
             steps.matmulScaled(at + "moe.router", phase, nOutside, h, m.experts(), act, ACT, factor, count);
-            double routedTokens = Math.max(1, n * m.topK() * plan.expert() / m.experts());
-            double perExpertShare = (double) m.experts() / plan.expert();
-            // every local expert runs a GEMM of routedTokens rows; the group of them as one step
-            steps.matmulScaled(at + "moe.experts.up", phase, routedTokens, h, (double) up * m.expertFfn() / t, gemm,
-                    ACT, factor, (int) Math.max(1, Math.round(perExpertShare)) * count);
-            steps.matmulScaled(at + "moe.experts.down", phase, routedTokens, (double) m.expertFfn() / t, h, gemm, ACT,
-                    factor, (int) Math.max(1, Math.round(perExpertShare)) * count);
+            // tokens entering this device's experts: its own (split by t under SP), gathered across
+            // the expert-tensor group; each local expert gets its share of their top-k copies
+            double tokensIn = nOutside * etp;
+            double routedTokens = Math.max(1, tokensIn * m.topK() * plan.expert() / m.experts());
+            int localExperts = (int) Math.max(1, m.experts() / plan.expert());
+            steps.matmulScaled(at + "moe.experts.up", phase, routedTokens, h, (double) up * m.expertFfn() / etp, gemm,
+                    ACT, factor, localExperts * count);
+            steps.matmulScaled(at + "moe.experts.down", phase, routedTokens, (double) m.expertFfn() / etp, h, gemm,
+                    ACT, factor, localExperts * count);
             steps.matmulScaled(at + "moe.shared.up", phase, n, h, (double) up * m.sharedFfn() / t, gemm, ACT, factor,
                     count);
             steps.matmulScaled(at + "moe.shared.down", phase, n, (double) m.sharedFfn() / t, h, gemm, ACT, factor,
                     count);
-            double copies = n * m.topK();
             steps.memory(at + "moe.activation", phase,
-                    activationElements(copies, m.expertFfn()) * ACT * factor, act, count);
+                    tokensIn * m.topK() * m.expertFfn() / etp * (model.activation() == Activation.SWIGLU ? 3 : 2) * ACT
+                            * factor, act, count);
             if (plan.expert() > 1) {
                 double bytes = nOutside * m.topK() * h * ACT;
                 steps.collective(at + "ep.dispatch", Collective.ALL_TO_ALL, ParallelAxis.EXPERT, bytes, count, phase,
                         Overlap.NONE);
                 steps.collective(at + "ep.combine", Collective.ALL_TO_ALL, ParallelAxis.EXPERT, bytes, count, phase,
                         Overlap.NONE);
+            }
+            if (etp > 1) {
+                // the routed copies gathered across the expert-tensor group and reduced back
+                double gathered = tokensIn * m.topK() * h * ACT;
+                steps.collective(at + "etp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, gathered, count,
+                        phase, Overlap.NONE);
+                steps.collective(at + "etp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR, gathered,
+                        count, phase, Overlap.NONE);
             }
         } else {
             steps.matmulScaled(at + "mlp.up", phase, n, h, (double) up * model.ffn() / t, gemm, ACT, factor, count);
@@ -397,7 +408,8 @@ final class IterationBuilder {
             boolean last) {
         double params = denseParams + expertParams;
         double shard = (double) plan.data() * plan.context();
-        double expertShard = shard / plan.expert();
+        // the expert-data-parallel group: the ranks of a stage over expert x expert-tensor
+        double expertShard = shard * t / ((double) plan.expert() * plan.expertTensor());
         int zero = plan.zeroStage();
         double gradBytes = job.framework().gradReduceBytes();
         // Megatron's table: FP16 keeps an FP32 gradient copy in the optimizer (16 B), BF16 does not (12 B)
@@ -431,7 +443,8 @@ final class IterationBuilder {
         if (zero == 3) {
             // the gathered weights of the current and the prefetched layer
             double layerParams = model.attentionParameters() / t + Math.max(model.denseMlpParameters() / t,
-                    model.moe().isPresent() ? model.moeMlpParameters() / ((double) t * plan.expert()) : 0);
+                    model.moe().isPresent() ? model.moeMlpParameters() / ((double) plan.expertTensor() * plan.expert())
+                            : 0);
             buffers += 2 * layerParams * ACT;
         }
         return new MemoryFootprint(weights, gradients, optimizer, held, buffers);
@@ -455,14 +468,17 @@ final class IterationBuilder {
         // GeLU keeps its input (BF16) and its output, the down projection's input; SwiGLU keeps
         // gate and up (BF16) and their product
         double perIntermediate = (model.activation() == Activation.SWIGLU ? 2 : 1) * ACT + gemmInput;
+        double routed = 0;
         if (moeLayer) {
             Moe m = model.moe().get();
-            inside += m.topK() * (gemmInput + perIntermediate * m.expertFfn() / h)
-                    + perIntermediate * m.sharedFfn() / h;
+            inside += perIntermediate * m.sharedFfn() / h;
+            // each routed copy keeps the expert's input and its intermediates, split by etp
+            double copies = nOutside * plan.expertTensor() * m.topK();
+            routed = copies * (gemmInput * h + perIntermediate * m.expertFfn() / plan.expertTensor());
         } else {
             inside += perIntermediate * model.ffn() / h;
         }
-        double bytes = n * h * (outside / (sp ? t : 1) + inside / t);
+        double bytes = n * h * (outside / (sp ? t : 1) + inside / t) + routed;
         if (!job.framework().flashAttention() && plan.recompute() == Recompute.NONE) {
             double perScore = job.framework().dropout() ? 5 : 4;
             bytes += perScore * model.heads() / (double) t * n * model.seqLen();

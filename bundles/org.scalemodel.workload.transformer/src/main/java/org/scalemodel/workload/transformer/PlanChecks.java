@@ -47,8 +47,19 @@ final class PlanChecks {
         if (moe.experts() % plan.expert() != 0) {
             return "experts (" + moe.experts() + ") not divisible by ep " + plan.expert();
         }
-        if (((long) plan.data() * plan.context()) % plan.expert() != 0) {
-            return "ep " + plan.expert() + " must divide dp x cp (" + (long) plan.data() * plan.context() + ")";
+        int etp = plan.expertTensor();
+        if (etp != 1 && etp != t) {
+            return "expert tensor parallelism (etp " + etp + ") must be 1 or the tensor degree (" + t + ")";
+        }
+        long ranks = (long) t * plan.data() * plan.context();
+        if (ranks % ((long) plan.expert() * etp) != 0) {
+            return "ep " + plan.expert() + " x etp " + etp + " must divide tp x dp x cp (" + ranks + ")";
+        }
+        if (moe.expertFfn() % etp != 0) {
+            return "expert-ffn-hidden (" + moe.expertFfn() + ") not divisible by etp " + etp;
+        }
+        if (plan.expert() > 1 && t > 1 && !plan.sequenceParallel()) {
+            return "expert parallelism with tp > 1 needs sequence parallelism (as Megatron-LM requires)";
         }
         return null;
     }

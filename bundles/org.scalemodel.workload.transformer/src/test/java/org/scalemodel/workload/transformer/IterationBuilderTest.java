@@ -117,6 +117,32 @@ class IterationBuilderTest {
     }
 
     @Test
+    void expertTensorParallelismSplitsTheExpertsOrFoldsThemIntoTheTensorRanks() {
+        Map<String, Object> parameters = Jobs.gpt3(256);
+        Jobs.model(parameters).putAll(Map.of("layers", 8, "hidden", 4096, "heads", 32, "ffn-hidden", 16384,
+                "activation", "swiglu", "moe", Map.of("experts", 64, "top-k", 8, "expert-ffn-hidden", 1024)));
+        TrainingJob job = JobReader.read(parameters);
+        ParallelPlan folded = new ParallelPlan(8, 1, 32, 16, 1, 1, 8, true, 1, Recompute.NONE, 1, 1);
+        ParallelPlan split = new ParallelPlan(8, 1, 32, 16, 1, 1, 8, true, 1, Recompute.NONE, 1, 8);
+        StageWork a = IterationBuilder.build(job, folded).stages().get(0);
+        StageWork b = IterationBuilder.build(job, split).stages().get(0);
+        // whole experts on each of 16 expert ranks (4 each) vs experts split 8 ways over 16 x 8 ranks
+        assertThat(b.memory().weightBytes()).isLessThan(a.memory().weightBytes());
+        assertThat(a.communication()).noneMatch(c -> c.name().contains("etp."));
+        assertThat(b.communication()).anyMatch(c -> c.name().contains("etp.all-gather"));
+        // the same expert FLOPs either way: routing is balanced
+        double expertFlopsA = a.compute().stream().filter(c -> c.name().contains("experts"))
+                .mapToDouble(c -> c.flops() * c.count()).sum();
+        double expertFlopsB = b.compute().stream().filter(c -> c.name().contains("experts"))
+                .mapToDouble(c -> c.flops() * c.count()).sum();
+        assertThat(expertFlopsA).isCloseTo(expertFlopsB, Percentage.withPercentage(1e-9));
+        assertThatThrownBy(() -> IterationBuilder.build(job, new ParallelPlan(8, 1, 32, 16, 1, 1, 8, false, 1,
+                Recompute.NONE, 1, 1))).hasMessageContaining("needs sequence parallelism");
+        assertThatThrownBy(() -> IterationBuilder.build(job, new ParallelPlan(8, 1, 32, 16, 1, 1, 8, true, 1,
+                Recompute.NONE, 1, 4))).hasMessageContaining("must be 1 or the tensor degree");
+    }
+
+    @Test
     void plansThatDoNotDivideAreRejectedWithTheRule() {
         assertThatThrownBy(() -> IterationBuilder.build(GPT3, new ParallelPlan(7, 1, 1, 1, 1, 1, 1536)))
                 .hasMessageContaining("heads (96) not divisible by tp 7");
