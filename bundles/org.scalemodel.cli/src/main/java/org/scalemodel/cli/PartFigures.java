@@ -47,15 +47,20 @@ final class PartFigures {
     static ReportTable efficiency(AcceleratorSpec part) {
         Efficiency e = part.efficiency();
         List<List<Object>> rows = new ArrayList<>();
-        Sourced<MatmulCurve> matmul = e.matmul();
-        if (matmul.isKnown()) {
-            for (MatmulCurve.Point point : matmul.value().points()) {
-                rows.add(Figures.row("matmul " + matmul.value().precision().name() + " n=" + point.n(),
-                        point.fraction(), Figures.provenance(matmul), matmul.source(), matmul.note()));
+        List<Sourced<MatmulCurve>> curves = new ArrayList<>();
+        curves.add(e.matmul());
+        curves.addAll(e.otherMatmul());
+        for (Sourced<MatmulCurve> matmul : curves) {
+            if (matmul.isKnown()) {
+                for (MatmulCurve.Point point : matmul.value().points()) {
+                    rows.add(Figures.row("matmul " + matmul.value().precision().name() + " n=" + point.n(),
+                            point.fraction(), Figures.provenance(matmul), matmul.source(), matmul.note()));
+                }
+            } else {
+                rows.add(Figures.row("matmul", null, "unknown", matmul.source(), matmul.note()));
             }
-        } else {
-            rows.add(Figures.row("matmul", null, "unknown", matmul.source(), matmul.note()));
         }
+        rows.add(fraction("fused attention (training)", e.attention()));
         rows.add(fraction("memory bandwidth", e.memoryBandwidth()));
         rows.add(fraction("scale-up links", e.scaleUp()));
         rows.add(fraction("scale-out links", e.scaleOut()));

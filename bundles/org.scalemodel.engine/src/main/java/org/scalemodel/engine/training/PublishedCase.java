@@ -116,7 +116,7 @@ final class PublishedCase {
         framework.put("overlap-grad-reduce", modern);
         framework.put("overlap-param-gather", modern);
         String other = node.path("parallelism").path("other").asText("");
-        framework.put("tp-comm-overlap", other.contains("tp-comm-overlap"));
+        framework.put("tp-comm-overlap", other.contains("tp-comm-overlap") || other.contains("AsyncTP"));
         assumptions.add(modern ? "software of " + year() + ": fused attention, no dropout, overlapped DP communication"
                 : "software of " + year() + ": materialised attention, dropout, DP communication not overlapped");
         Map<String, Object> parameters = new LinkedHashMap<>();
