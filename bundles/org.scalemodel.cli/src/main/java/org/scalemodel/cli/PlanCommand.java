@@ -76,7 +76,8 @@ final class PlanCommand implements Runnable {
                 + " recomputation, then selective, then full, until it fits), %d did not fit, %d pruned (could not"
                 + " win or could not fit with any recomputation); %.2f s", search.considered(), search.evaluated(),
                 search.outOfMemory(), search.pruned(), search.seconds()));
-        search.fastestOutOfMemory().ifPresent(r -> facts.put("faster but too big", String.format(
+        search.fastestOutOfMemory().filter(r -> !search.best().isEmpty()).ifPresent(r -> facts.put(
+                "faster but too big", String.format(
                 "%s: %.3f s per step, %.1f GB over", r.plan().label(), r.stepSeconds(), r.memory().overBytes() / 1e9)));
         if (search.best().isEmpty()) {
             facts.put("result", nothingFits(search));
@@ -100,9 +101,11 @@ final class PlanCommand implements Runnable {
     }
 
     static String nothingFits(PlanSearch search) {
-        return "no plan fits in memory (" + search.considered() + " considered"
-                + search.fastestOutOfMemory().map(r -> String.format("; the fastest, %s, is %.1f GB over",
-                        r.plan().label(), r.memory().overBytes() / 1e9)).orElse("") + ")";
+        return "no plan fits in memory (" + search.considered() + " candidates"
+                + search.closestToFitting().map(r -> String.format("; the closest, %s, is %.1f GB over: %s",
+                        r.plan().label(), r.memory().overBytes() / 1e9,
+                        TrainingReports.largestPart(r.memory().footprint()))).orElse("")
+                + "); more devices, more sharding (search.zero: [1, 3]) or a smaller batch may fit";
     }
 
     /** Progress on stderr, every tenth of a search that has run for more than a second. */

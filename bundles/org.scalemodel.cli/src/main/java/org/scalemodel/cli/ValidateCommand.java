@@ -69,6 +69,8 @@ final class ValidateCommand implements Runnable {
         try (InputStream in = file == null ? ValidateCommand.class.getClassLoader().getResourceAsStream(BUNDLED)
                 : Files.newInputStream(file)) {
             results = engine.validate(snapshot, in, origin);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(origin + ": no such file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + origin + ": " + e.getMessage(), e);
         }

@@ -13,10 +13,12 @@ import java.util.List;
  *                      win (already slower than the N-th best) or could not fit (model states alone
  *                      exceed the memory)
  * @param fastestOutOfMemory the fastest plan that did not fit, if any was faster than the best that did
+ * @param closestToFitting   when none fits: the plan that misses by the fewest bytes
  * @param seconds       wall time of the search
  */
 public record PlanSearch(List<TrainingResult> best, long considered, long evaluated, long outOfMemory, long pruned,
-        java.util.Optional<TrainingResult> fastestOutOfMemory, double seconds) {
+        java.util.Optional<TrainingResult> fastestOutOfMemory, java.util.Optional<TrainingResult> closestToFitting,
+        double seconds) {
 
     public PlanSearch {
         best = List.copyOf(best);

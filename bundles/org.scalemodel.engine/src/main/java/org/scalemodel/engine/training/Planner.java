@@ -61,6 +61,7 @@ public final class Planner {
         List<ParallelPlan> candidates = candidates(shape, space);
         PriorityQueue<TrainingResult> best = new PriorityQueue<>(FASTEST.reversed());
         TrainingResult fastestOutOfMemory = null;
+        TrainingResult closest = null;
         long evaluated = 0;
         long outOfMemory = 0;
         long pruned = 0;
@@ -93,6 +94,9 @@ public final class Planner {
                 if (fastestOutOfMemory == null || FASTEST.compare(result, fastestOutOfMemory) < 0) {
                     fastestOutOfMemory = result;
                 }
+                if (closest == null || result.memory().overBytes() < closest.memory().overBytes()) {
+                    closest = result;
+                }
                 // pruned: more recomputation never runs faster (a tested invariant), so once this
                 // level is slower than the N-th best the others cannot win; and no recomputation
                 // helps when the weights, gradients and optimizer state alone do not fit
@@ -109,7 +113,8 @@ public final class Planner {
         ordered.sort(FASTEST);
         Optional<TrainingResult> oom = Optional.ofNullable(fastestOutOfMemory)
                 .filter(r -> ordered.isEmpty() || r.stepSeconds() < ordered.get(0).stepSeconds());
-        return new PlanSearch(ordered, total, evaluated, outOfMemory, pruned, oom, (System.nanoTime() - started) / 1e9);
+        return new PlanSearch(ordered, total, evaluated, outOfMemory, pruned, oom,
+                ordered.isEmpty() ? Optional.ofNullable(closest) : Optional.empty(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Every combination of degrees and micro-batching the job and system allow, in a fixed order. */

@@ -90,6 +90,9 @@ public final class TrainingEngineService implements TrainingEngine {
 
     private CaseResult predict(CatalogSnapshot snapshot, PublishedCase c) {
         try {
+            if (c.caseType().isEmpty()) {
+                throw new PublishedCase.Unpredictable("case_type missing");
+            }
             if (!"training_step".equals(c.caseType())) {
                 throw new PublishedCase.Unpredictable("case type " + c.caseType()
                         + " is not modelled yet (training steps only)");
