@@ -44,6 +44,11 @@ final class CommunicationPricer {
                 group = plan.expert();
                 stride = plan.expertTensor();
             }
+            case EXPERT_DATA -> {
+                long ranks = (long) plan.tensor() * plan.data() * plan.context();
+                group = (int) (ranks / ((long) plan.expert() * plan.expertTensor()));
+                stride = (long) plan.expert() * plan.expertTensor();
+            }
             case PIPELINE -> {
                 group = plan.pipeline() > 1 ? 2 : 1;
                 stride = (long) plan.tensor() * plan.context() * plan.data();

@@ -202,7 +202,7 @@ public final class PlanEvaluator {
             case CONTEXT -> 3;
             case EXPERT -> 4;
             case PIPELINE -> 5;
-            case DATA -> 6;
+            case DATA, EXPERT_DATA -> 6;
         };
     }
 }

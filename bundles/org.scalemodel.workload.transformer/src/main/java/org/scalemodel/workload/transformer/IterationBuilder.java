@@ -357,59 +357,66 @@ final class IterationBuilder {
                 Phase.BACKWARD, Overlap.NONE);
     }
 
-    /** Gradient reduction, parameter gathering and the optimizer step. */
+    /**
+     * Gradient reduction, parameter gathering and the optimizer step: dense weights over the data
+     * x context ranks, expert weights over their own replicas (the expert-data-parallel group).
+     */
     private void dataParallel(StageSteps steps, double denseParams, double expertParams, int layers) {
-        double params = denseParams + expertParams;
         double shard = (double) plan.data() * plan.context();
+        double expertShard = expertShard();
+        synchronise(steps, "dp", ParallelAxis.DATA, denseParams, shard, layers);
+        synchronise(steps, "edp", ParallelAxis.EXPERT_DATA, expertParams, expertShard, layers);
+        double updated = plan.zeroStage() == 0 ? denseParams + expertParams
+                : denseParams / shard + expertParams / expertShard;
+        steps.memory("optimizer.adam-step", Phase.ITERATION, updated * ADAM_STEP_BYTES, Precision.FP32, 1);
+    }
+
+    /** @return replicas of one expert shard: the stage's ranks over expert x expert-tensor */
+    private double expertShard() {
+        return (double) t * plan.data() * plan.context() / ((double) plan.expert() * plan.expertTensor());
+    }
+
+    private void synchronise(StageSteps steps, String prefix, ParallelAxis axis, double params, double replicas,
+            int layers) {
+        if (params <= 0 || replicas <= 1) {
+            return;
+        }
         int gradBytes = job.framework().gradReduceBytes();
-        boolean replicated = shard > 1;
         Overlap afterBackward = job.framework().overlapGradReduce() ? Overlap.LAST_BACKWARD : Overlap.NONE;
         Overlap beforeForward = job.framework().overlapParamGather() ? Overlap.FIRST_FORWARD : Overlap.NONE;
         switch (plan.zeroStage()) {
-            case 0 -> {
-                if (replicated) {
-                    steps.collective("dp.grad-all-reduce", Collective.ALL_REDUCE, ParallelAxis.DATA, params * gradBytes,
-                            1, Phase.ITERATION, afterBackward);
-                }
-            }
+            case 0 -> steps.collective(prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params * gradBytes, 1,
+                    Phase.ITERATION, afterBackward);
             case 1, 2 -> {
-                if (replicated) {
-                    steps.collective("dp.grad-reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.DATA,
-                            params * gradBytes, 1, Phase.ITERATION, afterBackward);
-                    steps.collective("dp.param-all-gather", Collective.ALL_GATHER, ParallelAxis.DATA, params * ACT, 1,
-                            Phase.ITERATION, beforeForward);
-                }
+                steps.collective(prefix + ".grad-reduce-scatter", Collective.REDUCE_SCATTER, axis, params * gradBytes,
+                        1, Phase.ITERATION, afterBackward);
+                steps.collective(prefix + ".param-all-gather", Collective.ALL_GATHER, axis, params * ACT, 1,
+                        Phase.ITERATION, beforeForward);
             }
             default -> {
-                if (replicated) {
-                    // FSDP / ZeRO-3: every micro-batch gathers the weights in forward and again in
-                    // backward and reduce-scatters the gradients; prefetched layer by layer when the
-                    // framework overlaps parameter gathering and gradient reduction
-                    Overlap gather = job.framework().overlapParamGather() ? Overlap.SAME_PHASE : Overlap.NONE;
-                    Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
-                    // one gather and one reduce-scatter per layer (FSDP's wrapping unit, ZeRO-3's
-                    // module), so each pays its collective latency
-                    int units = Math.max(1, layers);
-                    double perUnit = params / units;
-                    steps.collective("dp.fsdp-param-all-gather", Collective.ALL_GATHER, ParallelAxis.DATA,
-                            perUnit * ACT, units, Phase.FORWARD, gather);
-                    steps.collective("dp.fsdp-param-all-gather", Collective.ALL_GATHER, ParallelAxis.DATA,
-                            perUnit * ACT, units, Phase.BACKWARD, gather);
-                    steps.collective("dp.fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.DATA,
-                            perUnit * gradBytes, units, Phase.BACKWARD, reduce);
-                }
+                // FSDP / ZeRO-3: every micro-batch gathers the weights in forward and again in
+                // backward and reduce-scatters the gradients, one layer (FSDP's wrapping unit,
+                // ZeRO-3's module) at a time so each pays its collective latency; prefetched when
+                // the framework overlaps parameter gathering and gradient reduction
+                Overlap gather = job.framework().overlapParamGather() ? Overlap.SAME_PHASE : Overlap.NONE;
+                Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
+                int units = Math.max(1, layers);
+                double perUnit = params / units;
+                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, perUnit * ACT, units,
+                        Phase.FORWARD, gather);
+                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, perUnit * ACT, units,
+                        Phase.BACKWARD, gather);
+                steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
+                        perUnit * gradBytes, units, Phase.BACKWARD, reduce);
             }
         }
-        double updated = plan.zeroStage() == 0 ? params : params / shard;
-        steps.memory("optimizer.adam-step", Phase.ITERATION, updated * ADAM_STEP_BYTES, Precision.FP32, 1);
     }
 
     private MemoryFootprint memory(int stage, int dense, int moe, double denseParams, double expertParams,
             boolean last) {
         double params = denseParams + expertParams;
         double shard = (double) plan.data() * plan.context();
-        // the expert-data-parallel group: the ranks of a stage over expert x expert-tensor
-        double expertShard = shard * t / ((double) plan.expert() * plan.expertTensor());
+        double expertShard = expertShard();
         int zero = plan.zeroStage();
         double gradBytes = job.framework().gradReduceBytes();
         // Megatron's table: FP16 keeps an FP32 gradient copy in the optimizer (16 B), BF16 does not (12 B)

@@ -136,6 +136,10 @@ class IterationBuilderTest {
         double expertFlopsB = b.compute().stream().filter(c -> c.name().contains("experts"))
                 .mapToDouble(c -> c.flops() * c.count()).sum();
         assertThat(expertFlopsA).isCloseTo(expertFlopsB, Percentage.withPercentage(1e-9));
+        // expert gradients are reduced over the replicas of each expert shard, dense ones over dp
+        assertThat(a.communication()).anyMatch(c -> c.name().equals("edp.grad-reduce-scatter")
+                && c.axis() == ParallelAxis.EXPERT_DATA)
+                .anyMatch(c -> c.name().equals("dp.grad-reduce-scatter") && c.axis() == ParallelAxis.DATA);
         assertThatThrownBy(() -> IterationBuilder.build(job, new ParallelPlan(8, 1, 32, 16, 1, 1, 8, false, 1,
                 Recompute.NONE, 1, 1))).hasMessageContaining("needs sequence parallelism");
         assertThatThrownBy(() -> IterationBuilder.build(job, new ParallelPlan(8, 1, 32, 16, 1, 1, 8, true, 1,
