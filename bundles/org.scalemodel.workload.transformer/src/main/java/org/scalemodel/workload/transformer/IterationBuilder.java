@@ -218,9 +218,7 @@ final class IterationBuilder {
             Moe m = model.moe().get();
             int etp = plan.expertTensor();
             steps.matmulScaled(at + "moe.router", phase, nOutside, h, m.experts(), act, ACT, factor, count);
-            // tokens entering this device's experts: its own (split by t under SP), gathered across
-            // the expert-tensor group; each local expert gets its share of their top-k copies
-            double tokensIn = nOutside * etp;
+            double tokensIn = expertTokens();
             double routedTokens = Math.max(1, tokensIn * m.topK() * plan.expert() / m.experts());
             int localExperts = (int) Math.max(1, m.experts() / plan.expert());
             steps.matmulScaled(at + "moe.experts.up", phase, routedTokens, h, (double) up * m.expertFfn() / etp, gemm,
@@ -241,7 +239,7 @@ final class IterationBuilder {
                 steps.collective(at + "ep.combine", Collective.ALL_TO_ALL, ParallelAxis.EXPERT, bytes, count, phase,
                         Overlap.NONE);
             }
-            if (etp > 1) {
+            if (sp && etp > 1) {
                 // the routed copies gathered across the expert-tensor group and reduced back
                 double gathered = tokensIn * m.topK() * h * ACT;
                 steps.collective(at + "etp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, gathered, count,
@@ -258,7 +256,10 @@ final class IterationBuilder {
         // outside the tensor-parallel regions; dropout adds a read, a write and a 1-byte mask each
         double elementwise = nOutside * h * (10 * ACT + (job.framework().dropout() ? 2 * (2 * ACT + 1) : 0));
         steps.memory(at + "norms-residuals", phase, elementwise * factor, act, count);
-        tensorParallel(steps, phase, at, count);
+        // a MoE layer under SP has no dense MLP to gather for: its routed experts move their tokens
+        // themselves (dispatch, and the expert-tensor gather); only a shared expert needs the pair
+        boolean mlpPair = !moeLayer || !sp || model.moe().get().sharedFfn() > 0;
+        tensorParallel(steps, phase, at, count, mlpPair);
         if (plan.context() > 1) {
             double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
             double gathered = (double) plan.microBatch() * model.seqLen() * 2 * kvLocal * ACT;
@@ -305,18 +306,27 @@ final class IterationBuilder {
     }
 
     /** Megatron's two collectives per layer in each pass (f and g), all-reduce or AG + RS under SP. */
-    private void tensorParallel(StageSteps steps, Phase phase, String at, int count) {
+    /**
+     * Tokens entering this device's experts: its own (split by t under SP) gathered across the
+     * expert-tensor group; without SP every tensor rank already holds them all.
+     */
+    private double expertTokens() {
+        return sp ? nOutside * plan.expertTensor() : n;
+    }
+
+    private void tensorParallel(StageSteps steps, Phase phase, String at, int count, boolean mlpPair) {
         if (t == 1) {
             return;
         }
         double bytes = n * model.hidden() * ACT;
+        int pairs = (mlpPair ? 2 : 1) * count;
         if (sp) {
-            steps.collective(at + "tp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, bytes, 2 * count, phase,
+            steps.collective(at + "tp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, bytes, pairs, phase,
                     tpOverlap);
             steps.collective(at + "tp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR, bytes,
-                    2 * count, phase, tpOverlap);
+                    pairs, phase, tpOverlap);
         } else {
-            steps.collective(at + "tp.all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR, bytes, 2 * count, phase,
+            steps.collective(at + "tp.all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR, bytes, pairs, phase,
                     tpOverlap);
         }
     }
@@ -336,6 +346,15 @@ final class IterationBuilder {
         double loss = n * model.vocab() / t * 4 * 3;
         steps.memory("output.forward.loss", Phase.FORWARD, loss, Precision.FP32, 1);
         steps.memory("output.backward.loss", Phase.BACKWARD, loss, Precision.FP32, 1);
+        if (sp) {
+            // the sequence-split hidden state gathered before the vocabulary-split output layer,
+            // and its gradient reduce-scattered back
+            double hidden = n * model.hidden() * ACT;
+            steps.collective("output.tp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, hidden, 1,
+                    Phase.FORWARD, Overlap.NONE);
+            steps.collective("output.tp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR, hidden, 1,
+                    Phase.BACKWARD, Overlap.NONE);
+        }
         if (t > 1) {
             // the cross-entropy's max and sum across the vocabulary shards: small all-reduces
             steps.collective("output.tp.loss-all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR, n * 4 * 2, 1,
@@ -480,14 +499,15 @@ final class IterationBuilder {
             Moe m = model.moe().get();
             inside += perIntermediate * m.sharedFfn() / h;
             // each routed copy keeps the expert's input and its intermediates, split by etp
-            double copies = nOutside * plan.expertTensor() * m.topK();
+            double copies = expertTokens() * m.topK();
             routed = copies * (gemmInput * h + perIntermediate * m.expertFfn() / plan.expertTensor());
         } else {
             inside += perIntermediate * model.ffn() / h;
         }
         double bytes = n * h * (outside / (sp ? t : 1) + inside / t) + routed;
         if (!job.framework().flashAttention() && plan.recompute() == Recompute.NONE) {
-            double perScore = job.framework().dropout() ? 5 : 4;
+            // softmax output (2 B), and with dropout its mask (1 B) and output (2 B): Korthikanti's 5as/h
+            double perScore = job.framework().dropout() ? 5 : 2;
             bytes += perScore * model.heads() / (double) t * n * model.seqLen();
         }
         return bytes;

@@ -140,6 +140,16 @@ class IterationBuilderTest {
         assertThat(a.communication()).anyMatch(c -> c.name().equals("edp.grad-reduce-scatter")
                 && c.axis() == ParallelAxis.EXPERT_DATA)
                 .anyMatch(c -> c.name().equals("dp.grad-reduce-scatter") && c.axis() == ParallelAxis.DATA);
+        // under SP a MoE layer without shared experts has only attention's TP pair: the routed
+        // experts move their own tokens
+        assertThat(a.communication().stream().filter(c -> c.name().equals("moe.forward.tp.all-gather"))
+                .mapToInt(CommunicationStep::count).sum()).isEqualTo(8);
+        // without SP every tensor rank holds all tokens: nothing to gather, the same expert FLOPs
+        StageWork noSp = IterationBuilder.build(job, new ParallelPlan(8, 1, 32, 1, 1, 1, 8, false, 1, Recompute.NONE,
+                1, 8)).stages().get(0);
+        assertThat(noSp.communication()).noneMatch(c -> c.name().contains("etp."));
+        assertThat(noSp.compute().stream().filter(c -> c.name().contains("experts"))
+                .mapToDouble(c -> c.flops() * c.count()).sum()).isCloseTo(expertFlopsB, Percentage.withPercentage(1e-9));
         assertThatThrownBy(() -> IterationBuilder.build(job, new ParallelPlan(8, 1, 32, 16, 1, 1, 8, false, 1,
                 Recompute.NONE, 1, 1))).hasMessageContaining("needs sequence parallelism");
         assertThatThrownBy(() -> IterationBuilder.build(job, new ParallelPlan(8, 1, 32, 16, 1, 1, 8, true, 1,
