@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
             "Progress goes to stderr when a search runs for more than a second.",
             "", "Examples:",
             "  scalemodel plan examples/moe-1t-atlas-950-superpod.yaml",
-            "  scalemodel plan examples/moe-1t-gb200-nvl72.yaml --top 10 --format json"})
+            "  scalemodel plan examples/moe-1t-gb200-nvl72.yaml --top 10 --format json",
+            "  scalemodel plan examples/moe-1t-gb200-nvl72.yaml --system atlas-950-superpod --devices 4096"})
 final class PlanCommand implements Runnable {
 
     private final CliContext context;
@@ -41,6 +42,9 @@ final class PlanCommand implements Runnable {
 
     @Mixin
     ReportPrinter printer = new ReportPrinter();
+
+    @Mixin
+    ScenarioOverrides overrides = new ScenarioOverrides();
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
     Path scenarioFile;
@@ -60,7 +64,7 @@ final class PlanCommand implements Runnable {
 
     private void predict() {
         CatalogSnapshot snapshot = context.catalog().snapshot();
-        TrainingScenario scenario = ScenarioFile.read(scenarioFile, snapshot);
+        TrainingScenario scenario = overrides.apply(ScenarioFile.read(scenarioFile, snapshot), snapshot);
         PlanSearch search = engine.plan(snapshot, scenario, top, progress(scenario));
         List<List<Object>> rows = new ArrayList<>();
         int rank = 1;

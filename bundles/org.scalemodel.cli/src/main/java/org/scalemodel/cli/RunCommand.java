@@ -34,6 +34,9 @@ final class RunCommand implements Runnable {
     @Mixin
     ReportPrinter printer = new ReportPrinter();
 
+    @Mixin
+    ScenarioOverrides overrides = new ScenarioOverrides();
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
     Path scenarioFile;
 
@@ -49,7 +52,7 @@ final class RunCommand implements Runnable {
 
     private void predict() {
         CatalogSnapshot snapshot = context.catalog().snapshot();
-        TrainingScenario scenario = ScenarioFile.read(scenarioFile, snapshot);
+        TrainingScenario scenario = overrides.apply(ScenarioFile.read(scenarioFile, snapshot), snapshot);
         TrainingResult result;
         String how;
         if (scenario.plan().isPresent()) {

@@ -23,7 +23,9 @@ final class TrainingReports {
         facts.put("scenario", scenario.name());
         facts.put("system", scenario.system().id() + " (" + scenario.system().acceleratorCount() + " x "
                 + scenario.system().acceleratorId() + ")");
-        facts.put("plan", r.plan().label() + " = " + r.devices() + " devices");
+        long available = scenario.system().acceleratorCount();
+        facts.put("plan", r.plan().label() + " = " + r.devices() + " devices" + (r.devices() < available
+                ? " of the system's " + available + " (the rest idle; `scalemodel plan` searches plans for all)" : ""));
         facts.put("step time", String.format("%.3f s", r.stepSeconds()));
         facts.put("MFU", String.format("%.1f%% of %.0f TFLOP/s dense peak (HFU %.1f%%)", r.mfu() * 100,
                 r.peakFlopsPerSecond() / 1e12, r.hfu() * 100));

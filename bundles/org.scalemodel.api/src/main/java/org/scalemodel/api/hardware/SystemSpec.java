@@ -97,7 +97,10 @@ public record SystemSpec(String id, List<String> aliases, String vendor, String 
         }
         Sourced<Long> count = Sourced.of(devices, Provenance.ASSUMED, "resized");
         String dropped = "not carried over when " + id + " was resized";
-        return new SystemSpec(id + "@" + devices, List.of(), vendor, name + " (" + devices + " devices)", release,
+        // a resized system resized again keeps one suffix: selene@1024 to 2048 is selene@2048
+        String baseId = id.contains("@") ? id.substring(0, id.indexOf('@')) : id;
+        String baseName = name.endsWith(" devices)") ? name.substring(0, name.lastIndexOf(" (")) : name;
+        return new SystemSpec(baseId + "@" + devices, List.of(), vendor, baseName + " (" + devices + " devices)", release,
                 acceleratorId, count, devicesPerNode, cut, Sourced.unknown(dropped), Sourced.unknown(dropped),
                 Sourced.unknown(dropped), hostMemory, Sourced.unknown(dropped), overheadPerAccelerator, pue,
                 Sourced.unknown(dropped), List.of(), sources, origin + ", resized to " + devices);

@@ -35,4 +35,9 @@ public record TrainingScenario(String name, SystemSpec system, WorkloadSpec work
     public TrainingScenario withPlan(ParallelPlan chosen) {
         return new TrainingScenario(name, system, workload, Optional.of(chosen), trainTokens, search);
     }
+
+    /** @return this scenario on another system (a what-if: another chip, network or scale) */
+    public TrainingScenario on(SystemSpec other) {
+        return new TrainingScenario(name, other, workload, plan, trainTokens, search);
+    }
 }
