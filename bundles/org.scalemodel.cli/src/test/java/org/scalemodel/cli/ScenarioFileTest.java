@@ -148,6 +148,17 @@ class ScenarioFileTest {
     }
 
     @Test
+    void overridesAskTheSameQuestionOfAnotherScale() throws Exception {
+        ScenarioOverrides overrides = new ScenarioOverrides();
+        overrides.devices = 4096L;
+        TrainingScenario scenario = overrides.apply(read(GPT3), CATALOG);
+        assertThat(scenario.system().acceleratorCount()).isEqualTo(4096);
+        assertThat(scenario.system().id()).isEqualTo("selene@4096");
+        overrides.system = "colossus";
+        assertThatThrownBy(() -> overrides.apply(read(GPT3), CATALOG)).hasMessageContaining("--system: no system 'colossus'");
+    }
+
+    @Test
     void problemsNameTheFileAndTheFieldPath() {
         assertThatThrownBy(() -> read(GPT3 + "plan: {tp: 8, pp: 8, dp: 7}\n"))
                 .hasMessageContaining("s.yaml: plan: micro-batch 1 x dp 7 does not divide the global batch of 1536");
