@@ -5,7 +5,7 @@
  * ...). The exporter's plugin id is the format name users pass as {@code --format}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.scalemodel.api.export;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.scalemodel.report.table;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.scalemodel.api.export.CellText;
 import org.scalemodel.api.export.Column;
 import org.scalemodel.api.export.ReportTable;
 
@@ -18,7 +19,7 @@ final class TextTable {
         for (List<Object> row : table.rows()) {
             String[] printed = new String[columns.size()];
             for (int c = 0; c < printed.length; c++) {
-                printed[c] = CellFormat.format(row.get(c));
+                printed[c] = CellText.format(row.get(c));
             }
             cells.add(printed);
         }
@@ -26,7 +27,7 @@ final class TextTable {
         String[] headers = new String[columns.size()];
         for (int c = 0; c < widths.length; c++) {
             Column column = columns.get(c);
-            headers[c] = column.unit().isEmpty() ? column.header() : column.header() + " [" + column.unit() + "]";
+            headers[c] = CellText.header(column);
             widths[c] = headers[c].length();
             for (String[] row : cells) {
                 widths[c] = Math.max(widths[c], row[c].length());

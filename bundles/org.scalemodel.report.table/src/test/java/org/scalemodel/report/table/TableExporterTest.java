@@ -42,9 +42,9 @@ class TableExporterTest {
 
     @Test
     void formatsSmallAndLargeNumbersReadably() {
-        assertThat(CellFormat.format(0.123456)).isEqualTo("0.1235");
-        assertThat(CellFormat.format(2.5e18)).isEqualTo("2.500e+18");
-        assertThat(CellFormat.format(42L)).isEqualTo("42");
-        assertThat(CellFormat.format(true)).isEqualTo("yes");
+        assertThat(org.scalemodel.api.export.CellText.format(0.123456)).isEqualTo("0.1235");
+        assertThat(org.scalemodel.api.export.CellText.format(2.5e18)).isEqualTo("2.500e+18");
+        assertThat(org.scalemodel.api.export.CellText.format(42L)).isEqualTo("42");
+        assertThat(org.scalemodel.api.export.CellText.format(true)).isEqualTo("yes");
     }
 }

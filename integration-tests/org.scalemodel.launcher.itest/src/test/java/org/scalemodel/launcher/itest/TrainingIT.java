@@ -68,6 +68,21 @@ class TrainingIT {
     }
 
     @Test
+    void plansGoToSpreadsheetsAsCsvAndRunsToNotesAsMarkdown() throws Exception {
+        Launcher launcher = new Launcher(home.resolve("plugins"));
+        Launcher.Run csv = launcher.run("plan", EXAMPLES.resolve("moe-1t-gb200-nvl72.yaml").toString(), "--top", "2",
+                "--format", "csv");
+        Launcher.Run markdown = launcher.run("run", EXAMPLES.resolve("gpt3-175b-1024-a100.yaml").toString(),
+                "--format", "markdown");
+
+        assertThat(csv.exitCode()).as(csv.stderr()).isZero();
+        assertThat(csv.stdout().lines().toList()).hasSize(3).first().asString()
+                .isEqualTo("rank,plan,stepSeconds,mfuPercent,tokensPerSecondPerDevice,memoryGigabytes,largest");
+        assertThat(markdown.exitCode()).as(markdown.stderr()).isZero();
+        assertThat(markdown.stdout()).startsWith("# Training run\n").contains("| part | time [s] | share [%] |");
+    }
+
+    @Test
     void aScenarioWithAnUnknownFieldNamesTheFileAndTheField() throws Exception {
         Path scenario = home.resolve("bad.yaml");
         Files.writeString(scenario, """

@@ -1,17 +1,21 @@
-package org.scalemodel.report.table;
+package org.scalemodel.api.export;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
-/** How one cell reads in a text table. */
-final class CellFormat {
+/** How a report cell reads as text, the same in every text format. */
+public final class CellText {
 
-    private CellFormat() {
+    private CellText() {
     }
 
-    /** Unknown stays "unknown" (never 0); whole numbers print whole; others with 4 significant digits. */
-    static String format(Object cell) {
+    /**
+     * @param cell a report cell (number, boolean, string or null)
+     * @return {@code unknown} for null (never 0), {@code yes}/{@code no} for booleans, whole numbers
+     *         whole, other numbers with 4 significant digits (scientific beyond 1e6 or below 1e-3)
+     */
+    public static String format(Object cell) {
         if (cell == null) {
             return "unknown";
         }
@@ -35,7 +39,11 @@ final class CellFormat {
         if (magnitude >= 1e6 || magnitude < 1e-3) {
             return String.format(Locale.ROOT, "%.3e", value);
         }
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros()
-                .toPlainString();
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** @return the column's header with its unit in brackets, e.g. {@code step [s]} */
+    public static String header(Column column) {
+        return column.unit().isEmpty() ? column.header() : column.header() + " [" + column.unit() + "]";
     }
 }
