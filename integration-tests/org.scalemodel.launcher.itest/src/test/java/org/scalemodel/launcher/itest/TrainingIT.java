@@ -11,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 
 /** run, plan and validate through the command line, on the shipped examples and validation cases. */
 class TrainingIT {
@@ -80,6 +83,33 @@ class TrainingIT {
                 .isEqualTo("rank,plan,stepSeconds,mfuPercent,tokensPerSecondPerDevice,memoryGigabytes,largest");
         assertThat(markdown.exitCode()).as(markdown.stderr()).isZero();
         assertThat(markdown.stdout()).startsWith("# Training run\n").contains("| part | time [s] | share [%] |");
+    }
+
+    @Test
+    void everyJsonReportFollowsTheDocumentedSchema() throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
+                JSON.readTree(Files.readString(EXAMPLES.resolve("../docs/report.schema.json"))));
+        Launcher launcher = new Launcher(home.resolve("plugins"));
+        for (String[] command : List.of(
+                new String[] {"run", EXAMPLES.resolve("gpt3-175b-1024-a100.yaml").toString(), "--format", "json"},
+                new String[] {"plan", EXAMPLES.resolve("moe-1t-atlas-950-superpod.yaml").toString(), "--format", "json"},
+                new String[] {"validate", "--format", "json"},
+                new String[] {"plugins", "--format", "json"})) {
+            Launcher.Run run = launcher.run(command);
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            JsonNode report = JSON.readTree(run.stdout());
+            assertThat(schema.validate(report)).as(command[0]).isEmpty();
+            // what a schema cannot say: each row has exactly its table's column keys
+            for (JsonNode table : report.get("tables")) {
+                List<String> keys = new java.util.ArrayList<>();
+                table.get("columns").forEach(c -> keys.add(c.get("key").asText()));
+                table.get("rows").forEach(row -> {
+                    List<String> fields = new java.util.ArrayList<>();
+                    row.fieldNames().forEachRemaining(fields::add);
+                    assertThat(fields).as(command[0] + " " + table.get("id")).isEqualTo(keys);
+                });
+            }
+        }
     }
 
     @Test
