@@ -86,6 +86,19 @@ class TrainingIT {
     }
 
     @Test
+    void aRunAsOneSelfContainedHtmlFileWithItsCharts() throws Exception {
+        Launcher.Run html = new Launcher(home.resolve("plugins")).run("run",
+                EXAMPLES.resolve("gpt3-175b-1024-a100.yaml").toString(), "--format", "html");
+
+        assertThat(html.exitCode()).as(html.stderr()).isZero();
+        assertThat(html.stdout()).startsWith("<!doctype html>").contains("<title>Training run</title>")
+                .contains("id=\"chart-breakdown\"").contains("id=\"chart-memory\"")
+                .contains("echarts.init(document.getElementById('chart-breakdown'))")
+                .doesNotContain("<script src=");
+        assertThat(html.stdout().length()).as("ECharts inlined").isGreaterThan(1_000_000);
+    }
+
+    @Test
     void everyJsonReportFollowsTheDocumentedSchema() throws Exception {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
                 JSON.readTree(Files.readString(EXAMPLES.resolve("../docs/report.schema.json"))));
