@@ -69,6 +69,7 @@ final class RunCommand implements Runnable {
         Map<String, String> facts = TrainingReports.facts(scenario, result);
         facts.put("plan chosen", how);
         printer.print(context, snapshot, new Report("run", "Training run", facts,
-                List.of(TrainingReports.breakdown(result), TrainingReports.memory(result))));
+                List.of(TrainingReports.breakdown(result), TrainingReports.memory(result),
+                        TrainingReports.schedule(result))));
     }
 }

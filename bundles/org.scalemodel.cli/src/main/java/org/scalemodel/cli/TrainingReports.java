@@ -68,6 +68,22 @@ final class TrainingReports {
                 Column.of("part"), new Column("seconds", "time", "s"), new Column("sharePercent", "share", "%")), rows);
     }
 
+    /**
+     * Each stage's forward and backward time per micro-batch, with what the pipeline needs to be
+     * laid out (micro-batches, virtual stages, the tail): what the trace exporter draws.
+     */
+    static ReportTable schedule(TrainingResult r) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (org.scalemodel.api.training.StageTime stage : r.stages()) {
+            rows.add(Figures.row(stage.stage(), stage.forwardSeconds(), stage.backwardSeconds(),
+                    r.plan().microBatches(), r.plan().virtualStages(), r.tailSeconds()));
+        }
+        return new ReportTable("schedule", "Pipeline stages, per micro-batch", List.of(Column.of("stage"),
+                new Column("forwardSeconds", "forward", "s"), new Column("backwardSeconds", "backward", "s"),
+                new Column("microBatches", "micro-batches", ""), new Column("virtualStages", "virtual stages", ""),
+                new Column("tailSeconds", "after the pipeline", "s")), rows);
+    }
+
     static ReportTable memory(TrainingResult r) {
         MemoryFootprint m = r.memory().footprint();
         List<List<Object>> rows = List.of(

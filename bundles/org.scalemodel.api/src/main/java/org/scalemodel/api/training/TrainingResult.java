@@ -20,10 +20,14 @@ import org.scalemodel.api.workload.ParallelPlan;
  * @param timeToTrainSeconds time to train the scenario's tokens; NaN when none were given
  * @param memory            the fullest device's memory
  * @param notes             assumptions and warnings worth reading with the figures
+ * @param stages            each pipeline stage's forward and backward time per micro-batch
+ * @param tailSeconds       the once-per-iteration work after the pipeline drains (exposed gradient
+ *                          synchronisation and the optimizer step)
  */
 public record TrainingResult(String systemId, long devices, ParallelPlan plan, double stepSeconds,
         List<TimeShare> breakdown, double mfu, double hfu, double peakFlopsPerSecond, double tokensPerSecond,
-        double timeToTrainSeconds, MemoryUse memory, List<String> notes) {
+        double timeToTrainSeconds, MemoryUse memory, List<String> notes, List<StageTime> stages,
+        double tailSeconds) {
 
     public TrainingResult {
         Objects.requireNonNull(systemId, "systemId");
@@ -31,6 +35,7 @@ public record TrainingResult(String systemId, long devices, ParallelPlan plan, d
         breakdown = List.copyOf(breakdown);
         Objects.requireNonNull(memory, "memory");
         notes = List.copyOf(notes);
+        stages = List.copyOf(stages);
     }
 
     /** @return tokens per second per device */

@@ -7,6 +7,7 @@ import org.scalemodel.api.fabric.Fabric;
 import org.scalemodel.api.hardware.AcceleratorSpec;
 import org.scalemodel.api.model.ParallelAxis;
 import org.scalemodel.api.training.MemoryUse;
+import org.scalemodel.api.training.StageTime;
 import org.scalemodel.api.training.TimeShare;
 import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.workload.CommunicationStep;
@@ -63,6 +64,7 @@ public final class PlanEvaluator {
         int v = work.virtualStages();
         double[][] perStage = new double[stages][PARTS.length];
         double[] micro = new double[stages];
+        double[] forwardTime = new double[stages];
         double[] iteration = new double[stages];
         int slowest = 0;
         double sum = 0;
@@ -75,8 +77,9 @@ public final class PlanEvaluator {
             if (same != null && work.stages().get(same).communication() == stage.communication()) {
                 System.arraycopy(perStage[same], 0, parts, 0, parts.length);
                 micro[s] = micro[same];
+                forwardTime[s] = forwardTime[same];
             } else {
-                micro[s] = microBatch(stage, comms, parts);
+                micro[s] = microBatch(stage, comms, parts, forwardTime, s);
                 priced.put(stage.compute(), s);
             }
             iteration[s] = parts[DP_SYNC] + parts[OPTIMIZER];
@@ -121,16 +124,22 @@ public final class PlanEvaluator {
         double tokensPerSecond = work.tokens() / step;
         MemoryUse memory = new MemoryUse(fullest, work.stages().get(fullest).memory(),
                 part.memoryCapacity().isKnown() ? part.memoryCapacity().value().bytes() : Double.POSITIVE_INFINITY);
+        List<StageTime> times = new ArrayList<>(stages);
+        for (int s = 0; s < stages; s++) {
+            times.add(new StageTime(s, forwardTime[s], micro[s] - forwardTime[s]));
+        }
         return new TrainingResult(fabric.systemId(), plan.devices(), plan, step, breakdown,
                 work.modelFlops() / (step * peak), work.hardwareFlops() / (step * peak), peak, tokensPerSecond,
-                trainTokens > 0 ? trainTokens / tokensPerSecond : Double.NaN, memory, List.copyOf(compute.notes()));
+                trainTokens > 0 ? trainTokens / tokensPerSecond : Double.NaN, memory, List.copyOf(compute.notes()),
+                times, tail);
     }
 
     /**
      * Fills {@code parts} with one micro-batch of the stage (and its once-per-iteration tail) and
      * returns the micro-batch's time.
      */
-    private double microBatch(StageWork stage, CommunicationPricer comms, double[] parts) {
+    private double microBatch(StageWork stage, CommunicationPricer comms, double[] parts, double[] forwardTime,
+            int index) {
         double forward = 0;
         double backward = 0;
         double recompute = 0;
@@ -152,6 +161,7 @@ public final class PlanEvaluator {
         double lastBackward = 0;
         double firstForward = 0;
         double exposedTail = 0;
+        double forwardExposed = 0;
         for (CommunicationStep step : stage.communication()) {
             double seconds = comms.seconds(step);
             int kind = kind(step.axis());
@@ -163,12 +173,16 @@ public final class PlanEvaluator {
                 }
             } else if (step.overlap() == Overlap.NONE) {
                 parts[kind] += seconds;
+                if (step.phase() == Phase.FORWARD) {
+                    forwardExposed += seconds;
+                }
             } else {
                 (step.phase() == Phase.FORWARD ? hiddenForward
                         : step.phase() == Phase.BACKWARD ? hiddenBackward : hiddenRecompute)[kind] += seconds;
             }
         }
-        exposeBeyond(hiddenForward, forward, parts);
+        forwardExposed += exposeBeyond(hiddenForward, forward, parts);
+        forwardTime[index] = forward + forwardExposed;
         exposeBeyond(hiddenBackward, backward, parts);
         exposeBeyond(hiddenRecompute, recompute, parts);
         parts[DP_SYNC] = exposedTail + Math.max(0, lastBackward - backward) + Math.max(0, firstForward - forward);
@@ -181,19 +195,23 @@ public final class PlanEvaluator {
         return total;
     }
 
-    /** Charges the part of the hidden collectives that outlasts {@code window}, split by kind in proportion. */
-    private static void exposeBeyond(double[] hidden, double window, double[] parts) {
+    /**
+     * Charges the part of the hidden collectives that outlasts {@code window}, split by kind in
+     * proportion; returns it.
+     */
+    private static double exposeBeyond(double[] hidden, double window, double[] parts) {
         double sum = 0;
         for (double seconds : hidden) {
             sum += seconds;
         }
         if (sum <= window) {
-            return;
+            return 0;
         }
         double exposedFraction = (sum - window) / sum;
         for (int i = 0; i < hidden.length; i++) {
             parts[i] += hidden[i] * exposedFraction;
         }
+        return sum - window;
     }
 
     private static int kind(ParallelAxis axis) {

@@ -79,7 +79,7 @@ class CommandLineIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout()).isEmpty();
-        assertThat(run.stderr()).contains("unknown format 'xml'; installed formats: csv, html, json, markdown, table");
+        assertThat(run.stderr()).contains("unknown format 'xml'; installed formats: csv, html, json, markdown, table, trace");
     }
 
     @Test

@@ -86,6 +86,24 @@ class TrainingIT {
     }
 
     @Test
+    void aRunAsATimelineTracePerfettoOpens() throws Exception {
+        Launcher.Run trace = new Launcher(home.resolve("plugins")).run("run",
+                EXAMPLES.resolve("gpt3-175b-1024-a100.yaml").toString(), "--format", "trace");
+
+        assertThat(trace.exitCode()).as(trace.stderr()).isZero();
+        JsonNode events = JSON.readTree(trace.stdout()).get("traceEvents");
+        List<JsonNode> slices = new java.util.ArrayList<>();
+        events.forEach(e -> {
+            if (e.get("ph").asText().equals("X")) {
+                slices.add(e);
+            }
+        });
+        // 8 stages x 96 micro-batches, a forward and a backward each, then the tail on every stage
+        assertThat(slices).filteredOn(e -> !e.get("cat").asText().equals("iteration")).hasSize(2 * 8 * 96);
+        assertThat(slices).filteredOn(e -> e.get("cat").asText().equals("iteration")).hasSize(8);
+    }
+
+    @Test
     void aRunAsOneSelfContainedHtmlFileWithItsCharts() throws Exception {
         Launcher.Run html = new Launcher(home.resolve("plugins")).run("run",
                 EXAMPLES.resolve("gpt3-175b-1024-a100.yaml").toString(), "--format", "html");
