@@ -1,6 +1,5 @@
 package org.scalemodel.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +11,12 @@ import org.scalemodel.api.export.Report;
 import org.scalemodel.api.export.ReportTable;
 import org.scalemodel.api.training.PlanSearch;
 import org.scalemodel.api.training.SearchProgress;
-import org.scalemodel.api.training.TimeShare;
 import org.scalemodel.api.training.TrainingEngine;
 import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.training.TrainingScenario;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code scalemodel plan SCENARIO}: the best plans of a scenario. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -35,36 +31,21 @@ import picocli.CommandLine.Parameters;
             "  scalemodel plan examples/moe-1t-atlas-950-superpod.yaml",
             "  scalemodel plan examples/moe-1t-gb200-nvl72.yaml --top 10 --format json",
             "  scalemodel plan examples/moe-1t-gb200-nvl72.yaml --system atlas-950-superpod --devices 4096"})
-final class PlanCommand implements Runnable {
+final class PlanCommand extends ScenarioCommand {
 
-    private final CliContext context;
-    private final TrainingEngine engine;
-
-    @Mixin
-    ReportPrinter printer = new ReportPrinter();
-
-    @Mixin
-    ScenarioOverrides overrides = new ScenarioOverrides();
-
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
-    Path scenarioFile;
-
-    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many plans to print. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N",
+            description = "How many plans to print. Default: ${DEFAULT-VALUE}.")
     int top;
 
     PlanCommand(CliContext context, TrainingEngine engine) {
-        this.context = context;
-        this.engine = engine;
+        super(context, engine);
     }
 
     @Override
-    public void run() {
-        ScenarioProblems.naming(scenarioFile, this::predict);
-    }
-
-    private void predict() {
-        CatalogSnapshot snapshot = context.catalog().snapshot();
-        TrainingScenario scenario = overrides.apply(ScenarioFile.read(scenarioFile, snapshot), snapshot);
+    void answer(CatalogSnapshot snapshot, TrainingScenario scenario) {
+        if (top < 1) {
+            throw new IllegalArgumentException("--top: expected a whole number >= 1, got " + top);
+        }
         PlanSearch search = engine.plan(snapshot, scenario, top, progress(scenario));
         List<List<Object>> rows = new ArrayList<>();
         int rank = 1;
@@ -128,9 +109,5 @@ final class PlanCommand implements Runnable {
                 }
             }
         };
-    }
-
-    static double share(TrainingResult r, String part) {
-        return r.breakdown().stream().filter(s -> s.part().equals(part)).mapToDouble(TimeShare::seconds).sum();
     }
 }

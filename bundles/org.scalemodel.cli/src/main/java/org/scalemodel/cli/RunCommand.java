@@ -1,6 +1,5 @@
 package org.scalemodel.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +11,6 @@ import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.training.TrainingScenario;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code scalemodel run SCENARIO}: one plan's iteration, or the best plan's. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -26,33 +23,14 @@ import picocli.CommandLine.Parameters;
             "", "Examples:",
             "  scalemodel run examples/gpt3-175b-1024-a100.yaml",
             "  scalemodel run examples/llama3-405b-16k-h100.yaml --format json"})
-final class RunCommand implements Runnable {
-
-    private final CliContext context;
-    private final TrainingEngine engine;
-
-    @Mixin
-    ReportPrinter printer = new ReportPrinter();
-
-    @Mixin
-    ScenarioOverrides overrides = new ScenarioOverrides();
-
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
-    Path scenarioFile;
+final class RunCommand extends ScenarioCommand {
 
     RunCommand(CliContext context, TrainingEngine engine) {
-        this.context = context;
-        this.engine = engine;
+        super(context, engine);
     }
 
     @Override
-    public void run() {
-        ScenarioProblems.naming(scenarioFile, this::predict);
-    }
-
-    private void predict() {
-        CatalogSnapshot snapshot = context.catalog().snapshot();
-        TrainingScenario scenario = overrides.apply(ScenarioFile.read(scenarioFile, snapshot), snapshot);
+    void answer(CatalogSnapshot snapshot, TrainingScenario scenario) {
         TrainingResult result;
         String how;
         if (scenario.plan().isPresent()) {
