@@ -2,10 +2,8 @@ package org.scalemodel.engine.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -57,17 +55,17 @@ class DefinitionsHotSwapIT {
         double builtIn = memoryBandwidth(catalog.snapshot(), H100);
         Path file = folder.resolve("h100-override.yaml");
         try {
-            write(file, override("4.8 TB/s"));
+            Fixtures.writeAtomically(file, override("4.8 TB/s"));
             CatalogSnapshot overridden = watch.await("the override at 4.8 TB/s",
                     s -> memoryBandwidth(s, H100) == 4.8e12);
             assertThat(overridden.accelerator(H100).orElseThrow().origin()).contains("h100-override.yaml");
 
-            write(file, override("5.2 TB/s"));
+            Fixtures.writeAtomically(file, override("5.2 TB/s"));
             CatalogSnapshot edited = watch.await("the edit at 5.2 TB/s", s -> memoryBandwidth(s, H100) == 5.2e12);
             // a run that took its snapshot before the edit keeps the figures it started with
             assertThat(memoryBandwidth(overridden, H100)).isEqualTo(4.8e12);
 
-            write(file, override("5.5 TB").replace("hbm", "hbm3e"));
+            Fixtures.writeAtomically(file, override("5.5 TB").replace("hbm", "hbm3e"));
             watch.await("a new catalog generation after the bad edit", s -> s.generation() > edited.generation());
             assertThat(memoryBandwidth(catalog.snapshot(), H100)).as("last good version stays").isEqualTo(5.2e12);
             assertThat(problems()).singleElement().satisfies(problem -> assertThat(problem)
@@ -130,11 +128,6 @@ class DefinitionsHotSwapIT {
     }
 
     /** Writes beside, then renames: the watcher never reads a half-written file. */
-    private static void write(Path file, String content) throws Exception {
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        Files.writeString(partial, content, StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 
     private static double memoryBandwidth(CatalogSnapshot snapshot, String part) {
         Optional<AcceleratorSpec> spec = snapshot.accelerator(part);

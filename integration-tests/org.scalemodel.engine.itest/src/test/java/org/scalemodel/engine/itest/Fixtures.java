@@ -2,14 +2,16 @@ package org.scalemodel.engine.itest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 
-/** The fixture plugin jars the build copied into target/fixtures (see the module's pom). */
+/** The fixture plugin jars the build copied into target/fixtures (see the module's pom), and fixture files. */
 final class Fixtures {
 
     static final String ACME = "com.acme.scalemodel.plugin";
@@ -47,5 +49,15 @@ final class Fixtures {
         } catch (BundleException e) {
             throw new IllegalStateException("could not uninstall " + bundle, e);
         }
+    }
+
+    /**
+     * Writes a definition file as editors do, all at once (a partial file then an atomic move), so
+     * the watcher never reads half of it.
+     */
+    static void writeAtomically(Path file, String content) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -2,10 +2,8 @@ package org.scalemodel.engine.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,7 +53,7 @@ class TrainingHotSwapIT {
         Files.createDirectories(folder);
         Path file = folder.resolve("a100-twice-as-fast.yaml");
         try {
-            write(file, override("624 TFLOPS"));
+            Fixtures.writeAtomically(file, override("624 TFLOPS"));
             CatalogSnapshot faster = watch.await("the A100 at 624 TFLOPS", s -> bf16(s) == 624e12);
             double fasterStep = step(faster);
             assertThat(fasterStep).isLessThan(builtInStep * 0.8);
@@ -109,9 +107,4 @@ class TrainingHotSwapIT {
                 "");
     }
 
-    private static void write(Path file, String content) throws Exception {
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        Files.writeString(partial, content, StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }
