@@ -41,4 +41,21 @@ public record ReportTable(String id, String title, List<Column> columns, List<Li
         // unmodifiable but null-tolerant: unknown cells are legitimate
         return Collections.unmodifiableList(new ArrayList<>(row));
     }
+
+    /**
+     * @param column a column index
+     * @return whether the column holds numbers: every known cell is a number and at least one is
+     *         known (so formats can right-align it or chart it)
+     */
+    public boolean isNumeric(int column) {
+        boolean any = false;
+        for (List<Object> row : rows) {
+            Object value = row.get(column);
+            if (value != null && !(value instanceof Number)) {
+                return false;
+            }
+            any |= value != null;
+        }
+        return any;
+    }
 }

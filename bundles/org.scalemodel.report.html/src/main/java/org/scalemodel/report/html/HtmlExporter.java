@@ -128,7 +128,7 @@ public final class HtmlExporter implements ReportExporter {
         }
         List<Integer> numeric = new ArrayList<>();
         for (int c = 1; c < table.columns().size(); c++) {
-            if (numericColumn(table, c)) {
+            if (table.isNumeric(c)) {
                 numeric.add(c);
             }
         }
@@ -180,17 +180,6 @@ public final class HtmlExporter implements ReportExporter {
         return text.toString().replace("</", "<\\/");
     }
 
-    private static boolean numericColumn(ReportTable table, int column) {
-        boolean any = false;
-        for (List<Object> row : table.rows()) {
-            Object value = row.get(column);
-            if (value != null && !(value instanceof Number)) {
-                return false;
-            }
-            any |= value != null;
-        }
-        return any;
-    }
 
     private static String library() {
         try (InputStream in = HtmlExporter.class.getResourceAsStream(ECHARTS)) {

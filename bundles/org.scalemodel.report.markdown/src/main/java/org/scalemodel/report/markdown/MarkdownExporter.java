@@ -56,7 +56,7 @@ public final class MarkdownExporter implements ReportExporter {
         StringBuilder rule = new StringBuilder("|");
         for (int c = 0; c < columns.size(); c++) {
             header.append(' ').append(cell(CellText.header(columns.get(c)))).append(" |");
-            rule.append(numeric(table, c) ? " ---: |" : " --- |");
+            rule.append(table.isNumeric(c) ? " ---: |" : " --- |");
         }
         writer.write(header + "\n" + rule + "\n");
         for (List<Object> row : table.rows()) {
@@ -68,18 +68,6 @@ public final class MarkdownExporter implements ReportExporter {
         }
     }
 
-    /** A column is right-aligned when every known cell in it is a number. */
-    private static boolean numeric(ReportTable table, int column) {
-        boolean any = false;
-        for (List<Object> row : table.rows()) {
-            Object value = row.get(column);
-            if (value != null && !(value instanceof Number)) {
-                return false;
-            }
-            any |= value != null;
-        }
-        return any;
-    }
 
     /** Table cells may not hold a pipe or a line break. */
     private static String cell(String text) {
