@@ -31,8 +31,12 @@ final class ComputePricer {
     private final MatmulCurve[] curves = new MatmulCurve[Precision.values().length];
     private final double[] peaks = new double[Precision.values().length];
     private final double attentionFraction;
-    /** Whether each precision's fallback has been noted, so the hot path adds to the set once. */
-    private final boolean[] noted = new boolean[Precision.values().length];
+    /** Precisions the part lists no peak for (priced at a wider one's rate). */
+    private final boolean[] borrowedRate = new boolean[Precision.values().length];
+    // each note is built and added once, the first time it applies, so the hot path only tests a flag
+    private final boolean[] rateNoted = new boolean[Precision.values().length];
+    private final boolean[] curveNoted = new boolean[Precision.values().length];
+    private boolean matmulNoted;
     private boolean attentionNoted;
 
     ComputePricer(AcceleratorSpec part) {
@@ -48,6 +52,7 @@ final class ComputePricer {
         this.bytesPerSecond = peakBandwidth * memoryFraction;
         for (Precision precision : Precision.values()) {
             peaks[precision.ordinal()] = peak(precision);
+            borrowedRate[precision.ordinal()] = part.peak(precision).flopsPerSecond() <= 0;
             Sourced<MatmulCurve> curve = efficiency.matmulFor(precision);
             curves[precision.ordinal()] = curve.isKnown() ? curve.value() : null;
         }
@@ -88,10 +93,6 @@ final class ComputePricer {
         throw new IllegalArgumentException("part " + part.id() + " lists no BF16, FP16 or FP8 dense peak");
     }
 
-    double memoryBytesPerSecond() {
-        return bytesPerSecond;
-    }
-
     /** @return seconds of all repetitions of {@code step} */
     double seconds(ComputeStep step) {
         double memory = step.bytes() / bytesPerSecond;
@@ -109,8 +110,8 @@ final class ComputePricer {
             throw new IllegalArgumentException("part " + part.id() + " has no dense peak for " + precision
                     + " or BF16/FP16");
         }
-        if (!noted[precision.ordinal()] && part.peak(precision).flopsPerSecond() <= 0) {
-            noted[precision.ordinal()] = true;
+        if (borrowedRate[precision.ordinal()] && !rateNoted[precision.ordinal()]) {
+            rateNoted[precision.ordinal()] = true;
             notes.add(part.id() + " lists no " + precision + " peak; priced at its BF16/FP16 rate, or half its FP8"
                     + " rate where it lists neither (assumed)");
         }
@@ -120,11 +121,14 @@ final class ComputePricer {
     double matmulFraction(Precision precision, double size) {
         MatmulCurve curve = curves[precision.ordinal()];
         if (curve == null) {
-            return assumed(ASSUMED_MATMUL_FRACTION, "no matmul measurement for " + part.id() + "; assumed "
-                    + ASSUMED_MATMUL_FRACTION + " of peak");
+            if (!matmulNoted) {
+                matmulNoted = true;
+                notes.add("no matmul measurement for " + part.id() + "; assumed " + ASSUMED_MATMUL_FRACTION + " of peak");
+            }
+            return ASSUMED_MATMUL_FRACTION;
         }
-        if (curve.precision() != precision && !noted[precision.ordinal()]) {
-            noted[precision.ordinal()] = true;
+        if (curve.precision() != precision && !curveNoted[precision.ordinal()]) {
+            curveNoted[precision.ordinal()] = true;
             notes.add(precision + " GEMMs on " + part.id() + " priced with its " + curve.precision()
                     + " matmul curve (the only one measured)");
         }

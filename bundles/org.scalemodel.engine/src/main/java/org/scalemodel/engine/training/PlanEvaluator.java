@@ -89,10 +89,14 @@ public final class PlanEvaluator {
             }
         }
         double pipeline = m * micro[slowest] + (sum - micro[slowest]) / v;
-        double tail = 0;
-        for (int s = 0; s < stages; s++) {
-            tail = Math.max(tail, iteration[s]);
+        // the once-per-iteration tail is set by the stage with the most of it
+        int tailStage = 0;
+        for (int s = 1; s < stages; s++) {
+            if (iteration[s] > iteration[tailStage]) {
+                tailStage = s;
+            }
         }
+        double tail = iteration[tailStage];
         double step = pipeline + tail;
         double[] shares = new double[PARTS.length];
         for (int i = 0; i < PARTS.length; i++) {
@@ -100,12 +104,6 @@ public final class PlanEvaluator {
         }
         shares[BUBBLE] = pipeline - m * micro[slowest];
         // the tail as the stage that sets it splits it
-        int tailStage = 0;
-        for (int s = 0; s < stages; s++) {
-            if (iteration[s] > iteration[tailStage]) {
-                tailStage = s;
-            }
-        }
         shares[DP_SYNC] = perStage[tailStage][DP_SYNC];
         shares[OPTIMIZER] = perStage[tailStage][OPTIMIZER];
         List<TimeShare> breakdown = new ArrayList<>(PARTS.length);

@@ -47,6 +47,8 @@ final class IterationBuilder {
     private final Precision gemm;
     private final Precision act;
     private final Overlap tpOverlap;
+    /** Where each model chunk starts (a running sum of {@link #layersIn}), computed once per build. */
+    private final int[] chunkStart;
     /** Steps already built, by layer mix and ends. */
     private final java.util.Map<Long, StageSteps> built = new java.util.HashMap<>();
 
@@ -63,6 +65,7 @@ final class IterationBuilder {
         this.gemm = job.precision();
         this.act = job.activationPrecision();
         this.tpOverlap = job.framework().tpCommOverlap() ? Overlap.SAME_PHASE : Overlap.NONE;
+        this.chunkStart = chunkStarts();
     }
 
     static IterationWork build(TrainingJob job, ParallelPlan plan) {
@@ -101,8 +104,7 @@ final class IterationBuilder {
         int moe = 0;
         for (int chunk = 0; chunk < v; chunk++) {
             int global = chunk * p + stage;
-            int first = firstLayer(global);
-            for (int layer = first; layer < first + layersIn(global); layer++) {
+            for (int layer = chunkStart[global]; layer < chunkStart[global + 1]; layer++) {
                 if (model.isMoeLayer(layer)) {
                     moe++;
                 } else {
@@ -152,12 +154,14 @@ final class IterationBuilder {
         return rank < deficit ? base - 1 : base;
     }
 
-    private int firstLayer(int chunk) {
-        int first = 0;
-        for (int c = 0; c < chunk; c++) {
-            first += layersIn(c);
+    /** @return the first layer of each model chunk, and after the last the layer count */
+    private int[] chunkStarts() {
+        int chunks = p * v;
+        int[] starts = new int[chunks + 1];
+        for (int c = 0; c < chunks; c++) {
+            starts[c + 1] = starts[c] + layersIn(c);
         }
-        return first;
+        return starts;
     }
 
     private double stageDenseParams(int dense, int moe, boolean first, boolean last) {
