@@ -141,32 +141,47 @@ public final class Planner {
                     if (dpLong > Integer.MAX_VALUE || space.globalBatch() % dpLong != 0) {
                         continue;
                     }
-                    int dp = (int) dpLong;
-                    long perReplica = space.globalBatch() / dp;
-                    for (int mb : space.microBatches()) {
-                        if (perReplica % mb != 0) {
-                            continue;
-                        }
-                        int m = (int) (perReplica / mb);
-                        for (int v : virtualStages(shape.layers(), pp, m)) {
-                            for (int ep : experts(shape.experts(), (long) tp * dp * cp)) {
-                                // experts split like the layer (etp = tp) or whole, folded into the TP ranks
-                                for (int etp : ep == 1 || tp == 1 ? List.of(tp) : List.of(tp, 1)) {
-                                    if (((long) tp * dp * cp) % ((long) ep * etp) != 0) {
-                                        continue;
-                                    }
-                                    for (int zero : space.zeroStages()) {
-                                        plans.add(new ParallelPlan(tp, pp, dp, ep, cp, mb, m,
-                                                space.sequenceParallel() && tp > 1, v, Recompute.NONE, zero, etp));
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    addSchedules(plans, shape, space, tp, cp, pp, (int) dpLong);
                 }
             }
         }
         return plans;
+    }
+
+    /** The micro-batching, interleaving, expert layouts and ZeRO stages of one set of degrees. */
+    private static void addSchedules(List<ParallelPlan> plans, Shape shape, SearchSpace space, int tp, int cp, int pp,
+            int dp) {
+        long perReplica = space.globalBatch() / dp;
+        for (int mb : space.microBatches()) {
+            if (perReplica % mb != 0) {
+                continue;
+            }
+            int m = (int) (perReplica / mb);
+            for (int v : virtualStages(shape.layers(), pp, m)) {
+                for (int[] layout : expertLayouts(shape.experts(), tp, (long) tp * dp * cp)) {
+                    for (int zero : space.zeroStages()) {
+                        plans.add(new ParallelPlan(tp, pp, dp, layout[0], cp, mb, m,
+                                space.sequenceParallel() && tp > 1, v, Recompute.NONE, zero, layout[1]));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Expert degree and expert tensor degree pairs: experts split like the layer (etp = tp) or
+     * whole, folded into the tensor ranks (etp = 1), where ep x etp divides the stage's ranks.
+     */
+    private static List<int[]> expertLayouts(int experts, int tp, long ranks) {
+        List<int[]> layouts = new ArrayList<>();
+        for (int ep : experts(experts, ranks)) {
+            for (int etp : ep == 1 || tp == 1 ? List.of(tp) : List.of(tp, 1)) {
+                if (ranks % ((long) ep * etp) == 0) {
+                    layouts.add(new int[] {ep, etp});
+                }
+            }
+        }
+        return layouts;
     }
 
     private static List<Integer> virtualStages(int layers, int pp, int microBatches) {

@@ -207,12 +207,12 @@ final class IterationBuilder {
         // attention projections
         if (model.mla().isPresent()) {
             double width = model.attentionParameters() / h / t;
-            steps.matmulScaled(at + "attention.projections", phase, n, h, width, gemm, ACT, factor, count);
+            steps.matmul(at + "attention.projections", phase, n, h, width, gemm, ACT, factor, count);
         } else {
             double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
-            steps.matmulScaled(at + "attention.qkv", phase, n, h, (double) model.queryWidth() / t + 2 * kvLocal, gemm,
+            steps.matmul(at + "attention.qkv", phase, n, h, (double) model.queryWidth() / t + 2 * kvLocal, gemm,
                     ACT, factor, count);
-            steps.matmulScaled(at + "attention.out", phase, n, (double) model.valueWidth() / t, h, gemm, ACT, factor,
+            steps.matmul(at + "attention.out", phase, n, (double) model.valueWidth() / t, h, gemm, ACT, factor,
                     count);
         }
         attentionCore(steps, phase, kind, count, factor);
@@ -221,17 +221,17 @@ final class IterationBuilder {
         if (moeLayer) {
             Moe m = model.moe().get();
             int etp = plan.expertTensor();
-            steps.matmulScaled(at + "moe.router", phase, nOutside, h, m.experts(), act, ACT, factor, count);
+            steps.matmul(at + "moe.router", phase, nOutside, h, m.experts(), act, ACT, factor, count);
             double tokensIn = expertTokens();
             double routedTokens = Math.max(1, tokensIn * m.topK() * plan.expert() / m.experts());
             int localExperts = (int) Math.max(1, m.experts() / plan.expert());
-            steps.matmulScaled(at + "moe.experts.up", phase, routedTokens, h, (double) up * m.expertFfn() / etp, gemm,
+            steps.matmul(at + "moe.experts.up", phase, routedTokens, h, (double) up * m.expertFfn() / etp, gemm,
                     ACT, factor, localExperts * count);
-            steps.matmulScaled(at + "moe.experts.down", phase, routedTokens, (double) m.expertFfn() / etp, h, gemm,
+            steps.matmul(at + "moe.experts.down", phase, routedTokens, (double) m.expertFfn() / etp, h, gemm,
                     ACT, factor, localExperts * count);
-            steps.matmulScaled(at + "moe.shared.up", phase, n, h, (double) up * m.sharedFfn() / t, gemm, ACT, factor,
+            steps.matmul(at + "moe.shared.up", phase, n, h, (double) up * m.sharedFfn() / t, gemm, ACT, factor,
                     count);
-            steps.matmulScaled(at + "moe.shared.down", phase, n, (double) m.sharedFfn() / t, h, gemm, ACT, factor,
+            steps.matmul(at + "moe.shared.down", phase, n, (double) m.sharedFfn() / t, h, gemm, ACT, factor,
                     count);
             steps.memory(at + "moe.activation", phase,
                     tokensIn * m.topK() * m.expertFfn() / etp * (model.activation() == Activation.SWIGLU ? 3 : 2) * ACT
@@ -252,8 +252,8 @@ final class IterationBuilder {
                         count, phase, Overlap.NONE);
             }
         } else {
-            steps.matmulScaled(at + "mlp.up", phase, n, h, (double) up * model.ffn() / t, gemm, ACT, factor, count);
-            steps.matmulScaled(at + "mlp.down", phase, n, (double) model.ffn() / t, h, gemm, ACT, factor, count);
+            steps.matmul(at + "mlp.up", phase, n, h, (double) up * model.ffn() / t, gemm, ACT, factor, count);
+            steps.matmul(at + "mlp.down", phase, n, (double) model.ffn() / t, h, gemm, ACT, factor, count);
             steps.memory(at + "mlp.activation", phase, activationElements(n, model.ffn()) * ACT * factor, act, count);
         }
         // norms and residual adds: two layer norms (read, write) and two adds (two reads, a write),
@@ -301,7 +301,7 @@ final class IterationBuilder {
             // materialised scores: batched GEMMs over the full square, then softmax (and dropout)
             // through memory, as Megatron-LM ran before fused attention
             double headDim = (double) model.queryWidth() / model.heads();
-            steps.matmulScaled(at + ".gemms", phase, queries, headDim, model.seqLen(), act, ACT,
+            steps.matmul(at + ".gemms", phase, queries, headDim, model.seqLen(), act, ACT,
                     factor * (model.queryWidth() + model.valueWidth()) / (headDim * t), count);
             double scores = headsLocal * queries * model.seqLen();
             double perScore = 2 * ACT + (job.framework().dropout() ? 2 * ACT + 1 : 0);
@@ -342,9 +342,9 @@ final class IterationBuilder {
     }
 
     private void output(StageSteps steps) {
-        steps.matmulScaled("output.forward.logits", Phase.FORWARD, n, model.hidden(), (double) model.vocab() / t, gemm,
+        steps.matmul("output.forward.logits", Phase.FORWARD, n, model.hidden(), (double) model.vocab() / t, gemm,
                 ACT, 1, 1);
-        steps.matmulScaled("output.backward.logits", Phase.BACKWARD, n, model.hidden(), (double) model.vocab() / t,
+        steps.matmul("output.backward.logits", Phase.BACKWARD, n, model.hidden(), (double) model.vocab() / t,
                 gemm, ACT, 2, 1);
         // FP32 logits written, then read and written by the softmax cross-entropy
         double loss = n * model.vocab() / t * 4 * 3;

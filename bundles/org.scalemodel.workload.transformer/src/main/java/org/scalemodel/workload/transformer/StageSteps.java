@@ -28,19 +28,11 @@ final class StageSteps {
         frozenCommunication = List.copyOf(communication);
     }
 
-    /** A GEMM of m x k by k x n: 2mkn FLOPs, reading both inputs and writing the output once. */
-    void matmul(String name, Phase phase, double m, double k, double n, Precision precision, double activationBytes,
-            int count) {
-        if (count <= 0 || m <= 0 || k <= 0 || n <= 0) {
-            return;
-        }
-        double bytes = (m * k + n * m) * activationBytes + k * n * precision.bytesPerElement();
-        compute.add(new ComputeStep(name, OperatorKind.MATMUL, 2 * m * k * n, bytes, precision, count, phase,
-                Math.cbrt(m * k * n)));
-    }
-
-    /** The same GEMM, with FLOPs and bytes scaled (backward = 2x forward: data and weight gradients). */
-    void matmulScaled(String name, Phase phase, double m, double k, double n, Precision precision,
+    /**
+     * A GEMM of m x k by k x n: 2mkn FLOPs, reading both inputs and writing the output once, times
+     * {@code factor} (1 forward, 2 backward: data and weight gradients).
+     */
+    void matmul(String name, Phase phase, double m, double k, double n, Precision precision,
             double activationBytes, double factor, int count) {
         if (count <= 0 || m <= 0 || k <= 0 || n <= 0) {
             return;
