@@ -27,8 +27,8 @@ final class PartReader {
     private static final Set<String> KEYS = Set.of("id", "aliases", "vendor", "name", "release", "peak-dense",
             "peak-sparse", "memory-capacity", "memory-bandwidth", "scale-up-bandwidth", "scale-out-bandwidth", "tdp",
             "efficiency");
-    private static final Set<String> EFFICIENCY_KEYS = Set.of("matmul", "memory-bandwidth", "scale-up", "scale-out", "attention",
-            "matmul-other-precisions");
+    private static final Set<String> EFFICIENCY_KEYS = Set.of("matmul", "memory-bandwidth", "scale-up", "scale-out",
+            "attention", "matmul-other-precisions");
     private static final Set<String> MATMUL_KEYS = Set.of("points", "precision", "provenance", "source", "note");
 
     private final Fields fields;

@@ -15,6 +15,7 @@ import org.scalemodel.api.export.ReportTable;
 import org.scalemodel.api.plugin.ScalemodelPlugin;
 
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -51,7 +52,7 @@ public final class CsvExporter implements ReportExporter {
         }
         try (CsvGenerator csv = factory.createGenerator(writer)) {
             csv.setSchema(schema.build());
-            csv.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            csv.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             for (List<Object> row : table.rows()) {
                 csv.writeStartArray();
                 for (Object cell : row) {

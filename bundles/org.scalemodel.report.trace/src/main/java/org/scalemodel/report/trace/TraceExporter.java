@@ -3,6 +3,7 @@ package org.scalemodel.report.trace;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.scalemodel.api.export.Report;
@@ -62,13 +63,9 @@ public final class TraceExporter implements ReportExporter {
             json.writeStringField("displayTimeUnit", "ms");
             json.writeObjectFieldStart("otherData");
             json.writeStringField("title", report.title());
-            report.facts().forEach((k, val) -> {
-                try {
-                    json.writeStringField(k, val);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            for (Map.Entry<String, String> fact : report.facts().entrySet()) {
+                json.writeStringField(fact.getKey(), fact.getValue());
+            }
             json.writeStringField("schedule", v > 1 ? "interleaved (" + v + " chunks per stage) drawn as 1F1B"
                     : "1F1B");
             json.writeEndObject();
