@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.scalemodel.answers.Figures;
 import org.scalemodel.api.catalog.CatalogSnapshot;
 import org.scalemodel.api.export.Column;
 import org.scalemodel.api.export.Report;

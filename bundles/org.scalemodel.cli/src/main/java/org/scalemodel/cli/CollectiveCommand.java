@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.scalemodel.answers.Figures;
+import org.scalemodel.answers.HardwareLookup;
 import org.scalemodel.api.catalog.CatalogSnapshot;
 import org.scalemodel.api.export.Column;
 import org.scalemodel.api.export.Report;

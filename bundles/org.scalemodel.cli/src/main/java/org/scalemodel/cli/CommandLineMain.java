@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,19 +31,21 @@ public final class CommandLineMain implements Callable<Integer> {
     private final FabricFactory fabrics;
     private final TrainingEngine training;
     private final ServiceComponentRuntime scr;
+    private final ConfigurationAdmin configurations;
     private final BundleContext context;
     private final String[] arguments;
 
     @Activate
     public CommandLineMain(@Reference PluginCatalog catalog, @Reference FabricFactory fabrics,
             @Reference TrainingEngine training,
-            @Reference ServiceComponentRuntime scr,
+            @Reference ServiceComponentRuntime scr, @Reference ConfigurationAdmin configurations,
             @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
             BundleContext context) {
         this.catalog = catalog;
         this.fabrics = fabrics;
         this.training = training;
         this.scr = scr;
+        this.configurations = configurations;
         this.context = context;
         this.arguments = launcher.get("launcher.arguments") instanceof String[] args ? args : new String[0];
     }
@@ -53,7 +56,7 @@ public final class CommandLineMain implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CommandLine commandLine = ScalemodelCommand.commandLine(new CliContext(catalog, scr, context, System.out, readyEpochMillis),
-                fabrics, training, out, err);
+                fabrics, training, configurations, out, err);
         return commandLine.execute(arguments);
     }
 }

@@ -1,17 +1,9 @@
 package org.scalemodel.cli;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
+import org.scalemodel.answers.CatalogReports;
 import org.scalemodel.api.catalog.CatalogSnapshot;
-import org.scalemodel.api.catalog.PluginFailure;
-import org.scalemodel.api.catalog.PluginInfo;
-import org.scalemodel.api.export.Column;
-import org.scalemodel.api.export.Report;
-import org.scalemodel.api.export.ReportTable;
 import org.scalemodel.api.plugin.PluginKind;
 
 import picocli.CommandLine.Command;
@@ -42,36 +34,7 @@ final class PluginsCommand implements Runnable {
     @Override
     public void run() {
         CatalogSnapshot snapshot = context.catalog().snapshot();
-        printer.print(context, snapshot, report(snapshot, kind, pluginsFolder()));
-    }
-
-    /** Builds the report; {@code kind} null means every kind. */
-    static Report report(CatalogSnapshot snapshot, PluginKind kind, String pluginsFolder) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (PluginInfo p : snapshot.plugins()) {
-            if (kind == null || p.kind() == kind) {
-                rows.add(List.of(p.kind().label(), p.id(), p.name(), p.version(), p.bundle(), p.bundleVersion(),
-                        p.active()));
-            }
-        }
-        List<List<Object>> failures = new ArrayList<>();
-        for (PluginFailure f : snapshot.failures()) {
-            if (kind == null || f.kind() == kind) {
-                failures.add(List.of(f.kind().label(), f.plugin(), f.bundle(), f.phase().name().toLowerCase(),
-                        f.message()));
-            }
-        }
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("plugins", Integer.toString(rows.size()));
-        facts.put("failures", Integer.toString(failures.size()));
-        facts.put("plugins folder", pluginsFolder);
-        facts.put("catalog generation", Long.toString(snapshot.generation()));
-        return new Report("plugins", "Plugins", facts, List.of(
-                new ReportTable("plugins", "Discovered plugins", List.of(Column.of("kind"), Column.of("id"),
-                        Column.of("name"), Column.of("version"), Column.of("bundle"),
-                        new Column("bundleVersion", "bundle version", ""), Column.of("active")), rows),
-                new ReportTable("failures", "Failed plugins", List.of(Column.of("kind"), Column.of("plugin"),
-                        Column.of("bundle"), Column.of("phase"), Column.of("message")), failures)));
+        printer.print(context, snapshot, CatalogReports.plugins(snapshot, kind, pluginsFolder()));
     }
 
     private String pluginsFolder() {

@@ -1,13 +1,8 @@
 package org.scalemodel.cli;
 
-import java.util.List;
-import java.util.Map;
-
+import org.scalemodel.answers.TrainingAnswers;
 import org.scalemodel.api.catalog.CatalogSnapshot;
-import org.scalemodel.api.export.Report;
-import org.scalemodel.api.training.PlanSearch;
 import org.scalemodel.api.training.TrainingEngine;
-import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.training.TrainingScenario;
 
 import picocli.CommandLine.Command;
@@ -31,23 +26,7 @@ final class RunCommand extends ScenarioCommand {
 
     @Override
     void answer(CatalogSnapshot snapshot, TrainingScenario scenario) {
-        TrainingResult result;
-        String how;
-        if (scenario.plan().isPresent()) {
-            result = engine.evaluate(snapshot, scenario);
-            how = "as given";
-        } else {
-            PlanSearch search = engine.plan(snapshot, scenario, 1, PlanCommand.progress(scenario));
-            if (search.best().isEmpty()) {
-                throw new IllegalArgumentException(PlanCommand.nothingFits(search));
-            }
-            result = search.best().get(0);
-            how = "the fastest of " + search.considered() + " plans searched";
-        }
-        Map<String, String> facts = TrainingReports.facts(scenario, result);
-        facts.put("plan chosen", how);
-        printer.print(context, snapshot, new Report("run", "Training run", facts,
-                List.of(TrainingReports.breakdown(result), TrainingReports.memory(result),
-                        TrainingReports.schedule(result))));
+        printer.print(context, snapshot, TrainingAnswers.run(snapshot, engine, scenario,
+                PlanCommand.progress(scenario)).report());
     }
 }

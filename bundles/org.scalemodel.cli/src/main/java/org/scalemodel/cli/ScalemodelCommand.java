@@ -2,6 +2,7 @@ package org.scalemodel.cli;
 
 import java.io.PrintWriter;
 
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.scalemodel.api.fabric.FabricFactory;
 import org.scalemodel.api.training.TrainingEngine;
 
@@ -24,6 +25,9 @@ import picocli.CommandLine.Spec;
             "  scalemodel collective nvidia-dgx-h100-superpod --group 8 --sweep 1MiB:8GiB",
             "  scalemodel place nvidia-dgx-h100-superpod tp=8 dp=64 pp=2   where a plan's groups sit",
             "  scalemodel plugins --format json     the same as one JSON document",
+            "  scalemodel run examples/gpt3-175b-1024-a100.yaml   predict a training run",
+            "  scalemodel plan examples/moe-1t-gb200-nvl72.yaml   the best parallel plans",
+            "  scalemodel serve                     the modelling server and web page on 127.0.0.1:8080",
             "  scalemodel status                    start-up time, component states, memory",
             "  scalemodel bench startup --runs 10   measure start-up over 10 fresh JVMs",
             "", "Exit codes: 0 success, 1 failure, 2 invalid input."},
@@ -34,7 +38,8 @@ final class ScalemodelCommand implements Runnable {
     CommandSpec spec;
 
     /** Builds the command tree wired to the running framework. */
-    static CommandLine commandLine(CliContext context, FabricFactory fabrics, TrainingEngine training, PrintWriter out,
+    static CommandLine commandLine(CliContext context, FabricFactory fabrics, TrainingEngine training,
+            ConfigurationAdmin configurations, PrintWriter out,
             PrintWriter err) {
         CommandLine commandLine = new CommandLine(new ScalemodelCommand());
         commandLine.addSubcommand(new PluginsCommand(context));
@@ -47,11 +52,14 @@ final class ScalemodelCommand implements Runnable {
         commandLine.addSubcommand(new PlaceCommand(context, fabrics));
         commandLine.addSubcommand(new RunCommand(context, training));
         commandLine.addSubcommand(new PlanCommand(context, training));
+        commandLine.addSubcommand(new ScaleCommand(context, training));
         commandLine.addSubcommand(new ValidateCommand(context, training));
+        commandLine.addSubcommand(new ServeCommand(context, configurations));
         commandLine.addSubcommand(new StatusCommand(context));
         commandLine.addSubcommand(new CommandLine(new BenchCommand())
                 .addSubcommand(new StartupBench().with(context))
-                .addSubcommand(new CollectiveBench().with(context, fabrics)));
+                .addSubcommand(new CollectiveBench().with(context, fabrics))
+                .addSubcommand(new ServerBench().with(context, configurations)));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);

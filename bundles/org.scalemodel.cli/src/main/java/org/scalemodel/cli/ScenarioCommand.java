@@ -2,6 +2,7 @@ package org.scalemodel.cli;
 
 import java.nio.file.Path;
 
+import org.scalemodel.answers.ScenarioFile;
 import org.scalemodel.api.catalog.CatalogSnapshot;
 import org.scalemodel.api.training.TrainingEngine;
 import org.scalemodel.api.training.TrainingScenario;

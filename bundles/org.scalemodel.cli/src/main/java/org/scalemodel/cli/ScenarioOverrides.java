@@ -1,7 +1,7 @@
 package org.scalemodel.cli;
 
+import org.scalemodel.answers.ScenarioFile;
 import org.scalemodel.api.catalog.CatalogSnapshot;
-import org.scalemodel.api.hardware.SystemSpec;
 import org.scalemodel.api.training.TrainingScenario;
 
 import picocli.CommandLine.Option;
@@ -18,17 +18,6 @@ final class ScenarioOverrides {
     Long devices;
 
     TrainingScenario apply(TrainingScenario scenario, CatalogSnapshot snapshot) {
-        SystemSpec target = scenario.system();
-        if (system != null) {
-            target = snapshot.system(system).orElseThrow(() -> new IllegalArgumentException(
-                    "--system: no system '" + system + "' in the catalog (see `scalemodel systems`)"));
-        }
-        if (devices != null) {
-            if (devices < 1) {
-                throw new IllegalArgumentException("--devices: expected a whole number >= 1, got " + devices);
-            }
-            target = target.resized(devices);
-        }
-        return target == scenario.system() ? scenario : scenario.on(target);
+        return ScenarioFile.override(scenario, snapshot, system, devices, "--system", "--devices");
     }
 }

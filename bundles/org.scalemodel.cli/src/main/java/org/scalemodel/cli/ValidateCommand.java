@@ -5,18 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
 
+import org.scalemodel.answers.TrainingAnswers;
 import org.scalemodel.api.catalog.CatalogSnapshot;
-import org.scalemodel.api.export.Column;
 import org.scalemodel.api.export.Report;
-import org.scalemodel.api.export.ReportTable;
-import org.scalemodel.api.training.CaseResult;
 import org.scalemodel.api.training.TrainingEngine;
 
 import picocli.CommandLine.Command;
@@ -42,8 +34,6 @@ import picocli.CommandLine.Parameters;
             "  scalemodel validate my-runs.json"})
 final class ValidateCommand implements Runnable {
 
-    static final String BUNDLED = "validation/published-runs.json";
-
     private final CliContext context;
     private final TrainingEngine engine;
 
@@ -64,69 +54,16 @@ final class ValidateCommand implements Runnable {
     @Override
     public void run() {
         CatalogSnapshot snapshot = context.catalog().snapshot();
-        List<CaseResult> results;
-        String origin = file == null ? "bundled " + BUNDLED : file.toString();
-        try (InputStream in = file == null ? ValidateCommand.class.getClassLoader().getResourceAsStream(BUNDLED)
+        Report report;
+        String origin = file == null ? "bundled " + TrainingAnswers.BUNDLED_CASES : file.toString();
+        try (InputStream in = file == null ? TrainingAnswers.bundledCases()
                 : Files.newInputStream(file)) {
-            results = engine.validate(snapshot, in, origin);
+            report = TrainingAnswers.validate(snapshot, engine, in, origin, type);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException(origin + ": no such file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + origin + ": " + e.getMessage(), e);
         }
-        if (type != null) {
-            results = results.stream().filter(r -> r.caseType().equals(type)).toList();
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        List<List<Object>> skipped = new ArrayList<>();
-        for (CaseResult r : results) {
-            if (r.predictedAtAll()) {
-                rows.add(Figures.row(r.id(), r.caseType(), r.source(), r.metric(), r.measured(), r.predicted(),
-                        r.errorPercent(), r.result().map(t -> t.plan().label()).orElse(""),
-                        String.join("; ", r.assumptions())));
-            } else {
-                skipped.add(Figures.row(r.id(), r.caseType(), r.source(), r.reason().orElse("")));
-            }
-        }
-        List<List<Object>> summary = new ArrayList<>();
-        summary.add(summaryRow("all", "all", results));
-        group(results, CaseResult::caseType).forEach((k, v) -> summary.add(summaryRow("case type", k, v)));
-        group(results, CaseResult::source).forEach((k, v) -> summary.add(summaryRow("source", k, v)));
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("cases", origin + ", " + results.size() + " cases" + (type == null ? "" : " of type " + type));
-        long predicted = results.stream().filter(CaseResult::predictedAtAll).count();
-        facts.put("predicted", predicted + " of " + results.size());
-        facts.put("MAPE", String.format("%.1f%%", mape(results)));
-        facts.put("error", "(predicted - measured) / measured, on each case's primary metric");
-        printer.print(context, snapshot, new Report("validate", "Validation against published runs", facts, List.of(
-                new ReportTable("cases", "Predicted cases", List.of(Column.of("id"), new Column("type", "type", ""),
-                        Column.of("source"), Column.of("metric"), Column.of("measured"), Column.of("predicted"),
-                        new Column("errorPercent", "error", "%"), Column.of("plan"), Column.of("notes")), rows),
-                new ReportTable("summary", "MAPE by group", List.of(new Column("group", "group", ""), Column.of("value"),
-                        Column.of("predicted"), new Column("total", "cases", ""),
-                        new Column("mapePercent", "MAPE", "%"), new Column("worstPercent", "worst", "%")), summary),
-                new ReportTable("unpredicted", "Cases not predicted", List.of(Column.of("id"),
-                        new Column("type", "type", ""), Column.of("source"), Column.of("reason")), skipped))));
-    }
-
-    private static Map<String, List<CaseResult>> group(List<CaseResult> results, Function<CaseResult, String> key) {
-        Map<String, List<CaseResult>> groups = new TreeMap<>();
-        for (CaseResult r : results) {
-            groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
-        }
-        return groups;
-    }
-
-    private static List<Object> summaryRow(String group, String value, List<CaseResult> results) {
-        long predicted = results.stream().filter(CaseResult::predictedAtAll).count();
-        double worst = results.stream().filter(CaseResult::predictedAtAll).mapToDouble(r -> Math.abs(r.errorPercent()))
-                .max().orElse(Double.NaN);
-        return Figures.row(group, value, predicted, results.size(), predicted == 0 ? null : mape(results),
-                predicted == 0 ? null : worst);
-    }
-
-    static double mape(List<CaseResult> results) {
-        return results.stream().filter(CaseResult::predictedAtAll).mapToDouble(r -> Math.abs(r.errorPercent()))
-                .average().orElse(Double.NaN);
+        printer.print(context, snapshot, report);
     }
 }

@@ -179,14 +179,18 @@ public final class TrainingEngineService implements TrainingEngine {
             throw new IllegalArgumentException("plan search needs model.layers, model.heads and model.seq-len in the workload");
         }
         Map<String, Object> map = (Map<String, Object>) m;
-        int experts = map.get("moe") instanceof Map<?, ?> moe && moe.get("experts") instanceof Number e ? e.intValue() : 1;
+        int experts = map.get("moe") instanceof Map<?, ?> moe && moe.get("experts") != null
+                ? number((Map<String, Object>) moe, "experts") : 1;
         return new Planner.Shape(number(map, "layers"), number(map, "heads"), experts, number(map, "seq-len"));
     }
 
+    /** A count of the model's shape: a whole number that fits an int (a larger one would wrap around). */
     private static int number(Map<String, Object> map, String key) {
-        if (map.get(key) instanceof Number n) {
+        if (map.get(key) instanceof Number n && n.doubleValue() >= 1 && n.doubleValue() <= Integer.MAX_VALUE
+                && n.doubleValue() == Math.rint(n.doubleValue())) {
             return n.intValue();
         }
-        throw new IllegalArgumentException("model." + key + ": plan search needs it as a whole number, got " + map.get(key));
+        throw new IllegalArgumentException("model." + key + ": plan search needs it as a whole number from 1 to "
+                + Integer.MAX_VALUE + ", got " + map.get(key));
     }
 }

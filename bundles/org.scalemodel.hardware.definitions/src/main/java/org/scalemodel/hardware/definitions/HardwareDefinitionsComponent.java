@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -137,13 +140,23 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
 
     /** Offers a file of a layer and logs the outcome: what changed, or why it was rejected. */
     void offer(Layer layer, String key, String name, byte[] content, String origin) {
-        DefinitionFile file = DefinitionFile.read(name, content, origin);
+        // the digest names the version: a result that quotes a definition's origin says which edit it used
+        DefinitionFile file = DefinitionFile.read(name, content, origin + " (sha256 " + digest(content) + ")");
         change(() -> {
             List<Problem> problems = layers.put(layer, key, file);
             for (Problem problem : problems) {
                 LOG.error("Rejected {} (the last good version stays in service): {}", name, problem);
             }
         }, name);
+    }
+
+    /** The first 12 hex digits of the content's SHA-256. */
+    static String digest(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     void removeBundle(String prefix, String bundle) {
@@ -173,7 +186,9 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
     private void loadBuiltIns(Bundle self) {
         for (URL entry : Collections.list(self.findEntries("definitions", "*.yaml", false))) {
             String name = entry.getPath().substring(entry.getPath().lastIndexOf('/') + 1);
-            layers.put(Layer.BUILT_IN, name, DefinitionFile.read("built-in " + name, read(entry), "built-in " + name));
+            byte[] content = read(entry);
+            layers.put(Layer.BUILT_IN, name, DefinitionFile.read("built-in " + name, content,
+                    "built-in " + name + " (sha256 " + digest(content) + ")"));
         }
         layers.current().problems().forEach(p -> LOG.error("Built-in definitions rejected: {}", p));
     }

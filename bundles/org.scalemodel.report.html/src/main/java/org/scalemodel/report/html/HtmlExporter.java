@@ -119,8 +119,9 @@ public final class HtmlExporter implements ReportExporter {
     }
 
     /**
-     * An ECharts option for a bar chart of the table: categories from its first column, one series
-     * per numeric column; null when the table has no label column, no numbers or too many rows.
+     * An ECharts option for a chart of the table: categories from its first column, one series
+     * per numeric column (bars; lines when the first column is numeric, e.g. a scaling curve);
+     * null when the table has no label column, no numbers or too many rows.
      */
     String chartOption(ReportTable table) {
         if (table.rows().isEmpty() || table.rows().size() > MAX_CHART_ROWS || table.columns().size() < 2) {
@@ -157,7 +158,8 @@ public final class HtmlExporter implements ReportExporter {
             option.writeArrayFieldStart("series");
             for (int c : numeric) {
                 option.writeStartObject();
-                option.writeStringField("type", "bar");
+                // a numeric first column is a size (devices, bytes): a curve over it, not bars
+                option.writeStringField("type", table.isNumeric(0) ? "line" : "bar");
                 option.writeStringField("name", CellText.header(table.columns().get(c)));
                 option.writeArrayFieldStart("data");
                 for (List<Object> row : table.rows()) {

@@ -46,7 +46,7 @@ final class JobReader {
         Framework flags = new Framework(flag(framework, "framework.", "overlap-grad-reduce", true),
                 flag(framework, "framework.", "overlap-param-gather", true), flag(framework, "framework.", "tp-comm-overlap", false),
                 flag(framework, "framework.", "flash-attention", true), flag(framework, "framework.", "dropout", false),
-                (int) whole(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L));
+                count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L));
         if (flags.gradReduceBytes() != 2 && flags.gradReduceBytes() != 4) {
             throw new IllegalArgumentException("framework.grad-reduce-bytes: expected 2 or 4, got "
                     + flags.gradReduceBytes());
@@ -56,10 +56,10 @@ final class JobReader {
 
     private static TransformerModel model(Map<String, Object> model) {
         known(model, MODEL, "model.");
-        int layers = (int) whole(model, "layers", "model.", null);
+        int layers = count(model, "layers", "model.", null);
         long hidden = whole(model, "hidden", "model.", null);
-        int heads = (int) whole(model, "heads", "model.", null);
-        int kvHeads = (int) whole(model, "kv-heads", "model.", (long) heads);
+        int heads = count(model, "heads", "model.", null);
+        int kvHeads = count(model, "kv-heads", "model.", (long) heads);
         if (heads % kvHeads != 0) {
             throw new IllegalArgumentException("model.kv-heads: " + kvHeads + " must divide model.heads (" + heads + ")");
         }
@@ -73,15 +73,15 @@ final class JobReader {
         if (model.get("moe") != null) {
             Map<String, Object> m = map(model, "moe", "model.", true);
             known(m, MOE, "model.moe.");
-            int experts = (int) whole(m, "experts", "model.moe.", null);
-            int topK = (int) whole(m, "top-k", "model.moe.", null);
+            int experts = count(m, "experts", "model.moe.", null);
+            int topK = count(m, "top-k", "model.moe.", null);
             if (topK > experts) {
                 throw new IllegalArgumentException("model.moe.top-k: " + topK + " exceeds model.moe.experts (" + experts + ")");
             }
             long expertFfn = whole(m, "expert-ffn-hidden", "model.moe.", null);
             long shared = whole(m, "shared-experts", "model.moe.", 0L);
             long sharedFfn = whole(m, "shared-expert-ffn-hidden", "model.moe.", shared * expertFfn);
-            int dense = (int) whole(m, "dense-layers", "model.moe.", 0L);
+            int dense = count(m, "dense-layers", "model.moe.", 0L);
             if (dense > layers) {
                 throw new IllegalArgumentException("model.moe.dense-layers: " + dense + " exceeds model.layers (" + layers + ")");
             }
@@ -140,6 +140,16 @@ final class JobReader {
             throw new IllegalArgumentException(path + key + ": expected a mapping, got " + describe(value));
         }
         return (Map<String, Object>) map;
+    }
+
+    /** A whole number that counts something held in an int (layers, heads, experts...). */
+    private static int count(Map<String, Object> map, String key, String path, Long fallback) {
+        long value = whole(map, key, path, fallback);
+        if (value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(path + key + ": expected at most " + Integer.MAX_VALUE + ", got "
+                    + describe(map.get(key)));
+        }
+        return (int) value;
     }
 
     /** A positive whole number; {@code fallback} null means required. */

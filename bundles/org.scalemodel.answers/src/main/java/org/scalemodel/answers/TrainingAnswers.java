@@ -1,0 +1,252 @@
+package org.scalemodel.answers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.export.Column;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.export.ReportTable;
+import org.scalemodel.api.training.CaseResult;
+import org.scalemodel.api.training.PlanSearch;
+import org.scalemodel.api.training.SearchProgress;
+import org.scalemodel.api.training.TrainingEngine;
+import org.scalemodel.api.training.TrainingResult;
+import org.scalemodel.api.training.TrainingScenario;
+
+/** The answers of {@code run}, {@code plan} and {@code validate}, as reports. */
+public final class TrainingAnswers {
+
+    /** The published runs bundled with scalemodel (a copy of shared/validation/published-runs.json). */
+    public static final String BUNDLED_CASES = "validation/published-runs.json";
+
+    private TrainingAnswers() {
+    }
+
+    /** @return the bundled published runs; the caller closes it */
+    public static InputStream bundledCases() {
+        return TrainingAnswers.class.getClassLoader().getResourceAsStream(BUNDLED_CASES);
+    }
+
+    /**
+     * Which definitions a result used: the catalog generation and each definition's origin, whose
+     * digest names the version. Concurrent edits never tear a result; this says which side it saw.
+     */
+    static String definitions(CatalogSnapshot snapshot, TrainingScenario scenario) {
+        String partOrigin = snapshot.accelerator(scenario.system().acceleratorId()).map(p -> p.origin()).orElse("?");
+        return "catalog generation " + snapshot.generation() + "; system " + scenario.system().id() + " from "
+                + scenario.system().origin() + "; part " + scenario.system().acceleratorId() + " from " + partOrigin;
+    }
+
+    /** A run's report and the result it reports. */
+    public record RunAnswer(Report report, TrainingResult result) {
+    }
+
+    /**
+     * One plan's iteration: the scenario's plan, or the fastest the planner finds.
+     *
+     * @throws DoesNotFitException if the scenario has no plan and none fits in memory
+     */
+    public static RunAnswer run(CatalogSnapshot snapshot, TrainingEngine engine, TrainingScenario scenario,
+            SearchProgress progress) {
+        TrainingResult result;
+        String how;
+        if (scenario.plan().isPresent()) {
+            result = engine.evaluate(snapshot, scenario);
+            how = "as given";
+        } else {
+            PlanSearch search = engine.plan(snapshot, scenario, 1, progress);
+            if (search.best().isEmpty()) {
+                throw new DoesNotFitException(nothingFits(search));
+            }
+            result = search.best().get(0);
+            how = "the fastest of " + search.considered() + " plans searched";
+        }
+        Map<String, String> facts = TrainingReports.facts(scenario, result);
+        facts.put("plan chosen", how);
+        facts.put("definitions", definitions(snapshot, scenario));
+        return new RunAnswer(new Report("run", "Training run", facts, List.of(TrainingReports.breakdown(result),
+                TrainingReports.memory(result), TrainingReports.schedule(result))), result);
+    }
+
+    /** A plan search's report and the search it reports. */
+    public record PlanAnswer(Report report, PlanSearch search) {
+    }
+
+    /** The {@code top} fastest plans that fit, with how many were searched. */
+    public static PlanAnswer plan(CatalogSnapshot snapshot, TrainingEngine engine, TrainingScenario scenario, int top,
+            SearchProgress progress) {
+        if (top < 1) {
+            throw new IllegalArgumentException("top: expected a whole number >= 1, got " + top);
+        }
+        PlanSearch search = engine.plan(snapshot, scenario, top, progress);
+        List<List<Object>> rows = new ArrayList<>();
+        int rank = 1;
+        for (TrainingResult r : search.best()) {
+            rows.add(Figures.row(rank++, r.plan().label(), r.stepSeconds(), r.mfu() * 100, r.tokensPerSecondPerDevice(),
+                    r.memory().footprint().totalBytes() / 1e9, largest(r)));
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("scenario", scenario.name());
+        facts.put("system", scenario.system().id() + " (" + scenario.system().acceleratorCount() + " x "
+                + scenario.system().acceleratorId() + ")");
+        facts.put("searched", String.format("%d candidate plans; %d evaluations (a candidate is tried without"
+                + " recomputation, then selective, then full, until it fits), %d did not fit, %d pruned (could not"
+                + " win or could not fit with any recomputation); %.2f s", search.considered(), search.evaluated(),
+                search.outOfMemory(), search.pruned(), search.seconds()));
+        search.fastestOutOfMemory().filter(r -> !search.best().isEmpty()).ifPresent(r -> facts.put(
+                "faster but too big", String.format(
+                "%s: %.3f s per step, %.1f GB over", r.plan().label(), r.stepSeconds(), r.memory().overBytes() / 1e9)));
+        if (search.best().isEmpty()) {
+            facts.put("result", nothingFits(search));
+        }
+        facts.put("definitions", definitions(snapshot, scenario));
+        List<ReportTable> tables = new ArrayList<>();
+        tables.add(new ReportTable("plans", "Fastest plans that fit", List.of(Column.of("rank"), Column.of("plan"),
+                new Column("stepSeconds", "step", "s"), new Column("mfuPercent", "MFU", "%"),
+                new Column("tokensPerSecondPerDevice", "tokens/s per device", ""),
+                new Column("memoryGigabytes", "memory", "GB"), new Column("largest", "largest parts", "")), rows));
+        if (!search.best().isEmpty()) {
+            tables.add(TrainingReports.breakdown(search.best().get(0)));
+            tables.add(TrainingReports.memory(search.best().get(0)));
+        }
+        return new PlanAnswer(new Report("plan", "Plan search", facts, tables), search);
+    }
+
+    private static String largest(TrainingResult r) {
+        return r.breakdown().stream().sorted((a, b) -> Double.compare(b.seconds(), a.seconds())).limit(3)
+                .map(s -> String.format("%s %.0f%%", s.part(), s.seconds() / r.stepSeconds() * 100))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    public static String nothingFits(PlanSearch search) {
+        if (search.considered() == 0) {
+            return "no parallel plan uses these devices: tensor x pipeline x data (x context, x expert) parallel"
+                    + " degrees must multiply to the device count, with data parallelism dividing the global batch;"
+                    + " a device count that is the scale-up domain times a power of two usually works";
+        }
+        return "no plan fits in memory (" + search.considered() + " candidates"
+                + search.closestToFitting().map(r -> String.format("; the closest, %s, is %.1f GB over: %s",
+                        r.plan().label(), r.memory().overBytes() / 1e9,
+                        TrainingReports.largestPart(r.memory().footprint()))).orElse("")
+                + "); more devices, more sharding (search.zero: [1, 3]) or a smaller batch may fit";
+    }
+
+    /**
+     * The best plan at each device count: how step time, throughput and MFU change with the size
+     * of the system. A size the system cannot take, or where no plan fits, gets a note instead.
+     */
+    public static Report scaling(CatalogSnapshot snapshot, TrainingEngine engine, TrainingScenario scenario,
+            long[] deviceCounts, SearchProgress progress) {
+        if (deviceCounts.length == 0) {
+            throw new IllegalArgumentException("sizes: expected at least one device count");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        long searched = 0;
+        for (long devices : deviceCounts) {
+            TrainingScenario sized;
+            try {
+                sized = ScenarioFile.override(scenario, snapshot, null, devices, "sizes", "sizes");
+            } catch (IllegalArgumentException e) {
+                rows.add(Figures.row(devices, null, null, null, null, null, e.getMessage()));
+                continue;
+            }
+            PlanSearch search = engine.plan(snapshot, sized, 1, progress);
+            searched += search.considered();
+            if (search.best().isEmpty()) {
+                rows.add(Figures.row(devices, null, null, null, null, null, nothingFits(search)));
+                continue;
+            }
+            TrainingResult r = search.best().get(0);
+            rows.add(Figures.row(devices, r.plan().label(), r.stepSeconds(), r.tokensPerSecond(), r.mfu() * 100,
+                    r.memory().footprint().totalBytes() / 1e9, ""));
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("scenario", scenario.name());
+        facts.put("system", scenario.system().id() + " (" + scenario.system().acceleratorId() + ")");
+        facts.put("searched", searched + " candidate plans over " + deviceCounts.length + " sizes");
+        facts.put("definitions", definitions(snapshot, scenario));
+        return new Report("scale", "Scaling: the best plan at each size", facts, List.of(new ReportTable("scaling",
+                "Best plan by device count", List.of(Column.of("devices"), Column.of("plan"),
+                        new Column("stepSeconds", "step", "s"), new Column("tokensPerSecond", "tokens/s", ""),
+                        new Column("mfuPercent", "MFU", "%"), new Column("memoryGigabytes", "memory", "GB"),
+                        new Column("note", "why no plan", "")), rows)));
+    }
+
+    /** Device counts from 1/4 to 8 times {@code devices}, the sizes a scaling question usually asks about. */
+    public static long[] defaultSizes(long devices) {
+        return LongStream.of(devices / 4, devices / 2, devices, devices * 2, devices * 4, devices * 8)
+                .filter(n -> n >= 1).distinct().toArray();
+    }
+
+    /**
+     * Predicts the cases read from {@code in} and scores them.
+     *
+     * @param type only cases of this type, or null for all
+     */
+    public static Report validate(CatalogSnapshot snapshot, TrainingEngine engine, InputStream in, String origin,
+            String type) throws IOException {
+        List<CaseResult> results = engine.validate(snapshot, in, origin);
+        if (type != null) {
+            results = results.stream().filter(r -> r.caseType().equals(type)).toList();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        List<List<Object>> skipped = new ArrayList<>();
+        for (CaseResult r : results) {
+            if (r.predictedAtAll()) {
+                rows.add(Figures.row(r.id(), r.caseType(), r.source(), r.metric(), r.measured(), r.predicted(),
+                        r.errorPercent(), r.result().map(t -> t.plan().label()).orElse(""),
+                        String.join("; ", r.assumptions())));
+            } else {
+                skipped.add(Figures.row(r.id(), r.caseType(), r.source(), r.reason().orElse("")));
+            }
+        }
+        List<List<Object>> summary = new ArrayList<>();
+        summary.add(summaryRow("all", "all", results));
+        group(results, CaseResult::caseType).forEach((k, v) -> summary.add(summaryRow("case type", k, v)));
+        group(results, CaseResult::source).forEach((k, v) -> summary.add(summaryRow("source", k, v)));
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("cases", origin + ", " + results.size() + " cases" + (type == null ? "" : " of type " + type));
+        long predicted = results.stream().filter(CaseResult::predictedAtAll).count();
+        facts.put("predicted", predicted + " of " + results.size());
+        facts.put("MAPE", String.format("%.1f%%", mape(results)));
+        facts.put("error", "(predicted - measured) / measured, on each case's primary metric");
+        return new Report("validate", "Validation against published runs", facts, List.of(
+                new ReportTable("cases", "Predicted cases", List.of(Column.of("id"), new Column("type", "type", ""),
+                        Column.of("source"), Column.of("metric"), Column.of("measured"), Column.of("predicted"),
+                        new Column("errorPercent", "error", "%"), Column.of("plan"), Column.of("notes")), rows),
+                new ReportTable("summary", "MAPE by group", List.of(new Column("group", "group", ""), Column.of("value"),
+                        Column.of("predicted"), new Column("total", "cases", ""),
+                        new Column("mapePercent", "MAPE", "%"), new Column("worstPercent", "worst", "%")), summary),
+                new ReportTable("unpredicted", "Cases not predicted", List.of(Column.of("id"),
+                        new Column("type", "type", ""), Column.of("source"), Column.of("reason")), skipped)));
+    }
+
+    private static Map<String, List<CaseResult>> group(List<CaseResult> results, Function<CaseResult, String> key) {
+        Map<String, List<CaseResult>> groups = new TreeMap<>();
+        for (CaseResult r : results) {
+            groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+        }
+        return groups;
+    }
+
+    private static List<Object> summaryRow(String group, String value, List<CaseResult> results) {
+        long predicted = results.stream().filter(CaseResult::predictedAtAll).count();
+        double worst = results.stream().filter(CaseResult::predictedAtAll).mapToDouble(r -> Math.abs(r.errorPercent()))
+                .max().orElse(Double.NaN);
+        return Figures.row(group, value, predicted, results.size(), predicted == 0 ? null : mape(results),
+                predicted == 0 ? null : worst);
+    }
+
+    public static double mape(List<CaseResult> results) {
+        return results.stream().filter(CaseResult::predictedAtAll).mapToDouble(r -> Math.abs(r.errorPercent()))
+                .average().orElse(Double.NaN);
+    }
+}
