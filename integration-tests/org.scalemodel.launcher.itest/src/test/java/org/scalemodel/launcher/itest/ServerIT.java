@@ -128,14 +128,15 @@ class ServerIT {
     }
 
     private static JsonNode firstTrainingCase() throws IOException {
-        try (InputStream in = Files.newInputStream(EXAMPLES.resolve("../../shared/validation/published-runs.json"))) {
+        Path bundled = EXAMPLES.resolve("../bundles/org.scalemodel.answers/src/main/resources/validation/published-runs.json");
+        try (InputStream in = Files.newInputStream(bundled)) {
             for (JsonNode c : JSON.readTree(in)) {
                 if (c.path("case_type").asText().equals("training_step")) {
                     return c;
                 }
             }
         }
-        throw new AssertionError("no training_step case in shared/validation/published-runs.json");
+        throw new AssertionError("no training_step case in " + bundled);
     }
 
     @Test
