@@ -117,6 +117,13 @@ final class PublishedCase {
         framework.put("overlap-param-gather", modern);
         String other = node.path("parallelism").path("other").asText("");
         framework.put("tp-comm-overlap", other.contains("tp-comm-overlap") || other.contains("AsyncTP"));
+        if (node.path("source").path("title").asText("").contains("NeMo")) {
+            // NeMo's training recipes reduce gradients in BF16 (optim.grad_sync_dtype: bf16 in the
+            // NeMo-Framework-Launcher configs, e.g. training/nemotron/nemotron_340b.yaml), so the
+            // gradient buffer and the data-parallel reduction are 2 B per parameter
+            framework.put("grad-reduce-bytes", 2);
+            assumptions.add("NeMo recipe: gradients reduced in BF16 (grad_sync_dtype: bf16)");
+        }
         assumptions.add(modern ? "software of " + year() + ": fused attention, no dropout, overlapped DP communication"
                 : "software of " + year() + ": materialised attention, dropout, DP communication not overlapped");
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -444,10 +444,28 @@ final class IterationBuilder {
         double gradBytes = job.framework().gradReduceBytes();
         // Megatron's table: FP16 keeps an FP32 gradient copy in the optimizer (16 B), BF16 does not (12 B)
         double optimizerBytes = job.precision() == Precision.FP16 ? ADAM_BYTES + 4 : ADAM_BYTES;
-        // FP8 adds the FP8 weight and its cached transpose (Transformer Engine): about 2 B per parameter
-        double weightBytes = ACT + (gemm == Precision.FP8 ? 2 : 0);
-        double weights = zero == 3 ? (denseParams / shard + expertParams / expertShard) * weightBytes
-                : params * weightBytes;
+        // FP8 adds the FP8 weight and its cached transpose (Transformer Engine): about 2 B per parameter,
+        // for the GEMM weights of the layers only (the embedding and output layer stay in BF16)
+        double fp8Copy = gemm == Precision.FP8 ? 2 : 0;
+        double embedding = (stage == 0 ? (double) model.vocab() * model.hidden() / t : 0)
+                + (last && (p > 1 || !model.tiedEmbeddings()) ? (double) model.vocab() * model.hidden() / t : 0);
+        double nonEmbedding = params - Math.min(embedding, denseParams);
+        double weights;
+        if (zero == 3) {
+            double sharded = denseParams / shard + expertParams / expertShard;
+            if (gradBytes >= 4) {
+                // FSDP with FP32 reduction keeps the FP32 parameter shard, which is the optimizer's
+                // master copy: 4 B of weights and 8 B of moments, 16 B in all with the FP32 gradient
+                // (Rajbhandari et al. 2020, Sec. 3.1; PyTorch FSDP2 mixed precision)
+                weights = sharded * 4;
+                optimizerBytes -= 4;
+            } else {
+                weights = sharded * ACT;
+            }
+            weights += fp8Copy * nonEmbedding / shard;
+        } else {
+            weights = params * ACT + fp8Copy * nonEmbedding;
+        }
         double gradients = zero >= 2 ? (denseParams / shard + expertParams / expertShard) * gradBytes
                 : params * gradBytes;
         double optimizer = zero >= 1 ? (denseParams / shard + expertParams / expertShard) * optimizerBytes
@@ -467,8 +485,8 @@ final class IterationBuilder {
         }
         double buffers = 0;
         if (last) {
-            // FP32 logits and their gradient for one micro-batch
-            buffers += n * model.vocab() / t * 4 * 2;
+            // the FP32 logits of one micro-batch (Korthikanti et al. 2022, Sec. 4.3: 4sbv/t)
+            buffers += n * model.vocab() / t * 4;
         }
         if (zero == 3) {
             // the gathered weights of the current and the prefetched layer

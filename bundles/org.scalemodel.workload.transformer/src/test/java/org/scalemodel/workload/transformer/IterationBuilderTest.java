@@ -117,6 +117,28 @@ class IterationBuilderTest {
     }
 
     @Test
+    void fullyShardedStateIsSixteenBytesPerParameterAsZeroCountsIt() {
+        // ZeRO-3 (Rajbhandari et al. 2020, Sec. 3.1) and FSDP with FP32 gradients: the FP32 shard
+        // is the master copy, so weights 4 + gradients 4 + moments 8 = 16 B per parameter over dp
+        IterationWork sharded = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, true, 1, Recompute.NONE, 3));
+        IterationWork plain = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, true, 1, Recompute.NONE, 0));
+        var s = sharded.stages().get(5).memory();
+        var p = plain.stages().get(5).memory();
+        double paramsPerDevice = p.weightBytes() / 2;
+        assertThat(s.weightBytes() + s.gradientBytes() + s.optimizerBytes())
+                .isCloseTo(16 * paramsPerDevice / 16, Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void theLastStageHoldsOneFp32CopyOfTheLogits() {
+        // Korthikanti et al. 2022, Sec. 4.3: 4 s b v / t bytes for the output layer's logits
+        IterationWork work = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, true, 1, Recompute.NONE, 0));
+        double logits = 4.0 * 2048 * 1 * 51200 / 8;
+        assertThat(work.stages().get(11).memory().bufferBytes()).isCloseTo(logits, Percentage.withPercentage(1e-9));
+        assertThat(work.stages().get(5).memory().bufferBytes()).isZero();
+    }
+
+    @Test
     void expertTensorParallelismSplitsTheExpertsOrFoldsThemIntoTheTensorRanks() {
         Map<String, Object> parameters = Jobs.gpt3(256);
         Jobs.model(parameters).putAll(Map.of("layers", 8, "hidden", 4096, "heads", 32, "ffn-hidden", 16384,
