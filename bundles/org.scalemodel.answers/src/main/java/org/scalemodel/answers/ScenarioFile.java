@@ -43,7 +43,7 @@ public final class ScenarioFile {
     private static final Set<String> PLAN = Set.of("tp", "pp", "dp", "ep", "etp", "cp", "micro-batch",
             "virtual-stages", "sequence-parallel", "recompute", "zero");
     /** 100 million accelerators: beyond every announced system by two orders of magnitude. */
-    private static final long MAX_DEVICES = 100_000_000L;
+    public static final long MAX_DEVICES = 100_000_000L;
     private static final Set<String> SEARCH = Set.of("micro-batches", "max-tp", "zero", "sequence-parallel");
 
     /**
@@ -149,11 +149,7 @@ public final class ScenarioFile {
             system = withLevelParameters(system, map(root.get("level-parameters"), "level-parameters"));
         }
         if (root.get("devices") != null) {
-            long devices = whole(root.get("devices"), "devices");
-            if (devices > MAX_DEVICES) {
-                throw new IllegalArgumentException("devices: expected at most " + MAX_DEVICES + ", got " + devices);
-            }
-            system = system.resized(devices);
+            system = system.resized(atMostMaxDevices(whole(root.get("devices"), "devices"), "devices"));
         }
         Map<String, Object> workload = new LinkedHashMap<>(map(root.get("workload"), "workload"));
         Object generator = workload.remove("generator");
@@ -242,11 +238,15 @@ public final class ScenarioFile {
 
     /** A parallel degree or count of the plan: a whole number from 1 to MAX_DEVICES. */
     private static int degree(Map<String, Object> plan, String key) {
-        long value = whole(plan.getOrDefault(key, 1), "plan." + key);
+        return (int) atMostMaxDevices(whole(plan.getOrDefault(key, 1), "plan." + key), "plan." + key);
+    }
+
+    /** Device counts and parallel degrees stay below MAX_DEVICES (and so within an int). */
+    private static long atMostMaxDevices(long value, String path) {
         if (value > MAX_DEVICES) {
-            throw new IllegalArgumentException("plan." + key + ": expected at most " + MAX_DEVICES + ", got " + value);
+            throw new IllegalArgumentException(path + ": expected at most " + MAX_DEVICES + ", got " + value);
         }
-        return (int) value;
+        return value;
     }
 
     private static Recompute recompute(Object value) {
@@ -316,11 +316,8 @@ public final class ScenarioFile {
         }
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            long number = whole(list.get(i), path + "[" + i + "]", 0);
-            if (number > MAX_DEVICES) {
-                throw new IllegalArgumentException(path + "[" + i + "]: expected at most " + MAX_DEVICES + ", got " + number);
-            }
-            numbers.add((int) number);
+            String item = path + "[" + i + "]";
+            numbers.add((int) atMostMaxDevices(whole(list.get(i), item, 0), item));
         }
         return numbers;
     }

@@ -83,9 +83,6 @@ public final class TrainingAnswers {
     /** The {@code top} fastest plans that fit, with how many were searched. */
     public static PlanAnswer plan(CatalogSnapshot snapshot, TrainingEngine engine, TrainingScenario scenario, int top,
             SearchProgress progress) {
-        if (top < 1) {
-            throw new IllegalArgumentException("top: expected a whole number >= 1, got " + top);
-        }
         PlanSearch search = engine.plan(snapshot, scenario, top, progress);
         List<List<Object>> rows = new ArrayList<>();
         int rank = 1;

@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,6 +53,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient PluginCatalog catalog;
     private final transient Routes routes;
     private final transient Examples examples;
+    private final byte[] openApi = openApi();
     private final transient Workers workers;
     private final long maxBodyBytes;
 
@@ -77,12 +79,13 @@ public final class ApiServlet extends HttpServlet {
             String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
             if (path.equals("/openapi.json")) {
                 requireMethod(request, "GET");
-                writeOpenApi(response);
+                writeBytes(response, openApi, "application/json");
                 return;
             }
             if (path.startsWith("/examples/")) {
                 requireMethod(request, "GET");
-                writeText(response, examples.text(path.substring("/examples/".length())), "application/yaml");
+                writeBytes(response, examples.text(path.substring("/examples/".length())).getBytes(StandardCharsets.UTF_8),
+                        "application/yaml; charset=utf-8");
                 return;
             }
             Routes.Route route = routes.find(request.getMethod(), path);
@@ -160,19 +163,18 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private static void writeText(HttpServletResponse response, String text, String mediaType) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        response.setContentType(mediaType + "; charset=utf-8");
+    private static void writeBytes(HttpServletResponse response, byte[] bytes, String mediaType) throws IOException {
+        response.setContentType(mediaType);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
 
-    private void writeOpenApi(HttpServletResponse response) throws IOException {
+    /** The OpenAPI description carried in this bundle, read once. */
+    private static byte[] openApi() {
         try (InputStream in = ApiServlet.class.getClassLoader().getResourceAsStream("openapi.json")) {
-            byte[] bytes = in.readAllBytes();
-            response.setContentType("application/json");
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read this bundle's openapi.json", e);
         }
     }
 

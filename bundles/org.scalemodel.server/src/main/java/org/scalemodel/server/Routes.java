@@ -132,7 +132,7 @@ final class Routes {
     }
 
     private Report plan(CatalogSnapshot snapshot, Map<String, String> query, byte[] body) {
-        int top = (int) whole(query, "top", 5, 1, 100);
+        int top = query.containsKey("top") ? (int) whole(query.get("top"), "top", 1, 100) : 5;
         PlanAnswer answer = TrainingAnswers.plan(snapshot, engine, scenario(snapshot, query, body), top, QUIET);
         if (answer.search().best().isEmpty()) {
             throw new DoesNotFitException(TrainingAnswers.nothingFits(answer.search()));
@@ -155,7 +155,7 @@ final class Routes {
         }
         long[] sizes = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            sizes[i] = whole(Map.of("sizes", parts[i]), "sizes", 0, 1, 100_000_000L);
+            sizes[i] = whole(parts[i], "sizes", 1, ScenarioFile.MAX_DEVICES);
         }
         return sizes;
     }
@@ -182,7 +182,8 @@ final class Routes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Long devices = query.containsKey("devices") ? whole(query, "devices", 0, 1, Long.MAX_VALUE) : null;
+        Long devices = query.containsKey("devices")
+                ? whole(query.get("devices"), "devices", 1, ScenarioFile.MAX_DEVICES) : null;
         return ScenarioFile.override(scenario, snapshot, query.get("system"), devices, "system", "devices");
     }
 
@@ -207,11 +208,8 @@ final class Routes {
         return value;
     }
 
-    private static long whole(Map<String, String> query, String name, long fallback, long min, long max) {
-        String value = query.get(name);
-        if (value == null) {
-            return fallback;
-        }
+    /** A query parameter's whole number from {@code min} to {@code max}. */
+    private static long whole(String value, String name, long min, long max) {
         try {
             long n = Long.parseLong(value.trim());
             if (n >= min && n <= max) {

@@ -140,8 +140,7 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
 
     /** Offers a file of a layer and logs the outcome: what changed, or why it was rejected. */
     void offer(Layer layer, String key, String name, byte[] content, String origin) {
-        // the digest names the version: a result that quotes a definition's origin says which edit it used
-        DefinitionFile file = DefinitionFile.read(name, content, origin + " (sha256 " + digest(content) + ")");
+        DefinitionFile file = DefinitionFile.read(name, content, versioned(origin, content));
         change(() -> {
             List<Problem> problems = layers.put(layer, key, file);
             for (Problem problem : problems) {
@@ -150,10 +149,14 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
         }, name);
     }
 
-    /** The first 12 hex digits of the content's SHA-256. */
-    static String digest(byte[] content) {
+    /**
+     * The origin with the first 12 hex digits of the content's SHA-256: the digest names the
+     * version, so a result that quotes a definition's origin says which edit it used.
+     */
+    static String versioned(String origin, byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 6);
+            return origin + " (sha256 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content),
+                    0, 6) + ")";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
@@ -188,7 +191,7 @@ public final class HardwareDefinitionsComponent implements ArtifactInstaller {
             String name = entry.getPath().substring(entry.getPath().lastIndexOf('/') + 1);
             byte[] content = read(entry);
             layers.put(Layer.BUILT_IN, name, DefinitionFile.read("built-in " + name, content,
-                    "built-in " + name + " (sha256 " + digest(content) + ")"));
+                    versioned("built-in " + name, content)));
         }
         layers.current().problems().forEach(p -> LOG.error("Built-in definitions rejected: {}", p));
     }

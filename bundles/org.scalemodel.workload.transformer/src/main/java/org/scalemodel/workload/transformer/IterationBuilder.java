@@ -164,10 +164,15 @@ final class IterationBuilder {
         return starts;
     }
 
+    /** The input embedding on the first stage, the output layer on the last (unless tied on one stage). */
+    private double embeddingParams(boolean first, boolean last) {
+        double table = (double) model.vocab() * model.hidden() / t;
+        return (first ? table : 0) + (last && (p > 1 || !model.tiedEmbeddings()) ? table : 0);
+    }
+
     private double stageDenseParams(int dense, int moe, boolean first, boolean last) {
         double params = (model.attentionParameters() / t) * (dense + moe) + model.denseMlpParameters() / t * dense
-                + (first ? (double) model.vocab() * model.hidden() / t : 0)
-                + (last && (p > 1 || !model.tiedEmbeddings()) ? (double) model.vocab() * model.hidden() / t : 0);
+                + embeddingParams(first, last);
         if (moe > 0) {
             Moe m = model.moe().get();
             double shared = (double) model.activation().matrices() * model.hidden() * m.sharedFfn();
@@ -447,9 +452,7 @@ final class IterationBuilder {
         // FP8 adds the FP8 weight and its cached transpose (Transformer Engine): about 2 B per parameter,
         // for the GEMM weights of the layers only (the embedding and output layer stay in BF16)
         double fp8Copy = gemm == Precision.FP8 ? 2 : 0;
-        double embedding = (stage == 0 ? (double) model.vocab() * model.hidden() / t : 0)
-                + (last && (p > 1 || !model.tiedEmbeddings()) ? (double) model.vocab() * model.hidden() / t : 0);
-        double nonEmbedding = params - Math.min(embedding, denseParams);
+        double nonEmbedding = params - embeddingParams(stage == 0, last);
         double weights;
         if (zero == 3) {
             double sharded = denseParams / shard + expertParams / expertShard;
