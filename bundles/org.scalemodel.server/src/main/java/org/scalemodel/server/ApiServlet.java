@@ -112,23 +112,36 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    /** The body, at most {@code maxBodyBytes}: larger ones are refused before they are read in full. */
+    /**
+     * The body, at most {@code maxBodyBytes}; a larger one is refused with 413. Its rest is read
+     * and dropped, up to four times the limit, so a client still sending reads the 413 rather than
+     * a reset connection; beyond that the connection is closed after the 413.
+     */
     private byte[] body(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            throw tooLarge(declared);
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
+            if (declared > maxBodyBytes) {
+                discard(in, buffer);
+                throw tooLarge(declared);
+            }
             for (int n; (n = in.read(buffer)) > 0; ) {
                 out.write(buffer, 0, n);
                 if (out.size() > maxBodyBytes) {
+                    discard(in, buffer);
                     throw tooLarge(-1);
                 }
             }
         }
         return out.toByteArray();
+    }
+
+    private void discard(InputStream in, byte[] buffer) throws IOException {
+        long budget = 4 * maxBodyBytes;
+        for (int n; budget > 0 && (n = in.read(buffer)) > 0; ) {
+            budget -= n;
+        }
     }
 
     private ApiException tooLarge(long declared) {

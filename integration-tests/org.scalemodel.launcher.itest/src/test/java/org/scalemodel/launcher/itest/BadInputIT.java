@@ -58,7 +58,12 @@ class BadInputIT {
             List<String> endpoints = input.getKey().startsWith("plan-") ? List.of("/api/run")
                     : List.of("/api/run", "/api/plan");
             for (String endpoint : endpoints) {
-                HttpResponse<String> response = server.post(endpoint, input.getValue());
+                HttpResponse<String> response;
+                try {
+                    response = server.post(endpoint, input.getValue());
+                } catch (IOException e) {
+                    throw new AssertionError(input.getKey() + " to " + endpoint + ": no answer: " + e, e);
+                }
                 String what = input.getKey() + " to " + endpoint + ": " + response.statusCode() + " " + response.body();
                 assertThat(response.statusCode()).as(what).isBetween(400, 499);
                 JsonNode error = JSON.readTree(response.body());
