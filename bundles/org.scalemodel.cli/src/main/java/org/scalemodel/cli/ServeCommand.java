@@ -3,6 +3,11 @@ package org.scalemodel.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.concurrent.Callable;
@@ -84,7 +89,33 @@ final class ServeCommand implements Callable<Integer> {
     static String start(CliContext context, ConfigurationAdmin configurations, String host, Integer port)
             throws IOException, InterruptedException {
         configure(configurations, host, port);
-        return awaitEndpoint(context, 30_000);
+        long deadline = System.currentTimeMillis() + 30_000; // a wait, not a measurement
+        String endpoint = awaitEndpoint(context, deadline);
+        awaitAnswer(URI.create(endpoint + "api/openapi.json"), deadline);
+        return endpoint;
+    }
+
+    /**
+     * Waits until the API itself answers: the runtime announces its address when Jetty listens,
+     * a moment before the whiteboard has registered the servlets.
+     */
+    private static void awaitAnswer(URI probe, long deadline) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String last = "no answer";
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the server at " + probe + " did not answer within 30 s (" + last + ")");
     }
 
     /** Writes the options into the HTTP runtime's configuration; options not given keep what a .cfg file set. */
@@ -104,8 +135,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Waits for the HTTP runtime to announce its address. */
-    private static String awaitEndpoint(CliContext context, long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis; // a wait, not a measurement
+    private static String awaitEndpoint(CliContext context, long deadline) throws InterruptedException {
         while (System.currentTimeMillis() < deadline) {
             String endpoint = endpoint(context);
             if (endpoint != null) {
@@ -113,8 +143,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("the HTTP runtime did not start within " + timeoutMillis / 1000
-                + " s; is the port taken? (see the log above)");
+        throw new IllegalStateException("the HTTP runtime did not start within 30 s; is the port taken? (see the log"
+                + " above)");
     }
 
     private static String endpoint(CliContext context) {
