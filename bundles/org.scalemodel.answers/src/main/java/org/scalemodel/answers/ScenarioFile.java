@@ -254,9 +254,10 @@ public final class ScenarioFile {
         return switch (text) {
             case "none", "false" -> Recompute.NONE;
             case "selective" -> Recompute.SELECTIVE;
+            case "selective-op", "op" -> Recompute.SELECTIVE_OP;
             case "full", "true" -> Recompute.FULL;
-            default -> throw new IllegalArgumentException("plan.recompute: expected none, selective or full, got \""
-                    + value + "\"");
+            default -> throw new IllegalArgumentException(
+                    "plan.recompute: expected none, selective, selective-op or full, got \"" + value + "\"");
         };
     }
 

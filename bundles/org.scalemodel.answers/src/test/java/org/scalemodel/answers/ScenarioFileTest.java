@@ -114,6 +114,12 @@ class ScenarioFileTest {
     }
 
     @Test
+    void readsTorchtitansPerOperatorCheckpointing() throws Exception {
+        assertThat(read(GPT3 + "plan: {tp: 8, pp: 8, dp: 16, recompute: selective-op}\n").plan())
+                .hasValueSatisfying(plan -> assertThat(plan.recompute()).isEqualTo(Recompute.SELECTIVE_OP));
+    }
+
+    @Test
     void readsAPlanAndWorksOutTheMicroBatches() throws Exception {
         TrainingScenario scenario = read(GPT3 + "plan: {tp: 8, pp: 8, dp: 16, virtual-stages: 3, recompute: selective}\n");
         assertThat(scenario.plan()).hasValueSatisfying(plan -> {
@@ -160,7 +166,7 @@ class ScenarioFileTest {
         assertThatThrownBy(() -> read(GPT3 + "plan: {tp: 8, pp: 8, dp: 7}\n"))
                 .hasMessageContaining("s.yaml: plan: micro-batch 1 x dp 7 does not divide the global batch of 1536");
         assertThatThrownBy(() -> read(GPT3 + "plan: {tp: 8, recompute: sometimes}\n"))
-                .hasMessageContaining("plan.recompute: expected none, selective or full");
+                .hasMessageContaining("plan.recompute: expected none, selective, selective-op or full");
         assertThatThrownBy(() -> read(GPT3 + "plann: best\n")).hasMessageContaining("plann: unknown field");
         assertThatThrownBy(() -> read(GPT3.replace("system: selene", "system: colossus")))
                 .hasMessageContaining("system: no system 'colossus'");

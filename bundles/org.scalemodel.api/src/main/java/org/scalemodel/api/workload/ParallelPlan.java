@@ -96,7 +96,7 @@ public record ParallelPlan(int tensor, int pipeline, int data, int expert, int c
             label.append(" sp");
         }
         if (recompute != Recompute.NONE) {
-            label.append(" rc=").append(recompute.name().toLowerCase(java.util.Locale.ROOT));
+            label.append(" rc=").append(recompute.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         if (zeroStage > 0) {
             label.append(" zero").append(zeroStage);

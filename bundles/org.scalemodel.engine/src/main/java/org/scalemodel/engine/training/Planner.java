@@ -28,6 +28,13 @@ import org.scalemodel.api.workload.WorkloadSpec;
  */
 public final class Planner {
 
+    /**
+     * The levels a search tries, least recomputation first: Megatron-LM's three. torchtitan's
+     * per-operator policy is priced when a scenario names it, not searched, since the plans a
+     * search returns are Megatron plans.
+     */
+    static final List<Recompute> SEARCHED_RECOMPUTE = List.of(Recompute.NONE, Recompute.SELECTIVE,
+            Recompute.FULL);
     private static final Comparator<TrainingResult> FASTEST = Comparator.comparingDouble(TrainingResult::stepSeconds)
             .thenComparing(r -> r.plan().label());
 
@@ -73,7 +80,7 @@ public final class Planner {
             if ((done & 255) == 0) {
                 progress.progress(done, total);
             }
-            for (Recompute recompute : Recompute.values()) {
+            for (Recompute recompute : SEARCHED_RECOMPUTE) {
                 ParallelPlan plan = base.withRecompute(recompute);
                 IterationWork work;
                 try {

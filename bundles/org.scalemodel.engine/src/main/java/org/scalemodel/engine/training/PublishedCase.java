@@ -212,6 +212,12 @@ final class PublishedCase {
             return Recompute.NONE;
         }
         if (text.startsWith("selective")) {
+            if (node.path("source").path("title").asText("").contains("TorchTitan")) {
+                // torchtitan's "selective" is per-operator unless a layer frequency is given: its
+                // Llama 3 configs set selective_ac_option = 'op' (train_configs/llama3_8b.toml)
+                assumptions.add("torchtitan selective checkpointing: its per-operator policy ('op')");
+                return Recompute.SELECTIVE_OP;
+            }
             return Recompute.SELECTIVE;
         }
         if (text.startsWith("full") || text.contains("checkpoint") || text.contains("remat")) {

@@ -61,7 +61,7 @@ class PlannerTest {
         List<TrainingResult> all = new java.util.ArrayList<>();
         for (org.scalemodel.api.workload.ParallelPlan base : planner.candidates(new Planner.Shape(96, 96, 1, 2048),
                 SearchSpace.defaults(1536))) {
-            for (org.scalemodel.api.workload.Recompute rc : org.scalemodel.api.workload.Recompute.values()) {
+            for (org.scalemodel.api.workload.Recompute rc : Planner.SEARCHED_RECOMPUTE) {
                 org.scalemodel.api.workload.ParallelPlan plan = new org.scalemodel.api.workload.ParallelPlan(
                         base.tensor(), base.pipeline(), base.data(), base.expert(), base.context(), base.microBatch(),
                         base.microBatches(), base.sequenceParallel(), base.virtualStages(), rc, base.zeroStage());

@@ -45,6 +45,13 @@ class PublishedCaseTest {
     }
 
     @Test
+    void torchtitansSelectiveCheckpointingIsItsPerOperatorPolicy() throws Exception {
+        PublishedCase c = read(CASE.replace("\"year\": 2024", "\"year\": 2024, \"title\": \"TorchTitan: ...\""));
+        assertThat(c.plan().recompute()).isEqualTo(Recompute.SELECTIVE_OP);
+        assertThat(c.assumptions()).anyMatch(a -> a.contains("per-operator"));
+    }
+
+    @Test
     void buildsTheSystemFromWhatTheCaseStates() throws Exception {
         SystemSpec system = read(CASE).system(TestParts.a100());
         assertThat(system.acceleratorCount()).isEqualTo(1024);

@@ -95,8 +95,23 @@ final class IterationBuilder {
             case NONE -> 0;
             // a fused kernel's own recomputation of the scores counts as neither model nor hardware FLOPs
             case SELECTIVE -> job.framework().flashAttention() ? 0 : model.layers() * scores;
+            case SELECTIVE_OP -> model.layers() * (2.0 * everyOtherMatmulWidth()
+                    + (job.framework().flashAttention() ? 0 : scores));
             case FULL -> (model.modelFlopsPerToken() - 6.0 * model.hidden() * model.vocab()) / 3;
         };
+    }
+
+    /**
+     * Parameters per token of the matrix multiplications {@link #everyOtherMatmul} redoes in a
+     * dense layer (2 FLOPs each); MoE layers are counted as dense ones of the same FFN width.
+     */
+    private double everyOtherMatmulWidth() {
+        long h = model.hidden();
+        double attention = model.mla().isPresent() ? model.attentionParameters() / 2.0
+                : h * ((double) model.kvWidth() + model.valueWidth());
+        double ffn = model.moe().isPresent() ? model.moe().get().expertFfn() * (double) model.moe().get().topK()
+                : model.ffn();
+        return attention + h * ffn;
     }
 
     private StageWork stage(int stage) {
@@ -202,7 +217,62 @@ final class IterationBuilder {
             layerPass(steps, Phase.RECOMPUTE, kind, count, moeLayer, 1);
         } else if (plan.recompute() == Recompute.SELECTIVE && !job.framework().flashAttention()) {
             attentionCore(steps, Phase.RECOMPUTE, kind, count, 1);
+        } else if (plan.recompute() == Recompute.SELECTIVE_OP) {
+            everyOtherMatmul(steps, kind, count, moeLayer);
+            if (!job.framework().flashAttention()) {
+                // materialised scores come from batched GEMMs and a softmax, which the policy
+                // does not save: redone as under selective recomputation
+                attentionCore(steps, Phase.RECOMPUTE, kind, count, 1);
+            }
         }
+    }
+
+    /**
+     * torchtitan's per-operator policy (torchtitan/models/llama/parallelize_llama.py,
+     * {@code _apply_ac_to_transformer_block}): a layer's matrix multiplications are counted in
+     * forward order (wq, wk, wv, wo, then w1, w3, w2 for SwiGLU or up, down for GeLU) and the even
+     * ones (wk, wo, and w3 or down) are redone in the backward pass, with every element-wise
+     * operator (norms, residual adds, the activation). MLA projections and MoE experts follow the
+     * same count: half the projections, and the experts' MLP as a dense one.
+     */
+    private void everyOtherMatmul(StageSteps steps, String kind, int count, boolean moeLayer) {
+        long h = model.hidden();
+        Phase phase = Phase.RECOMPUTE;
+        String at = kind + ".recompute.";
+        if (model.mla().isPresent()) {
+            double width = model.attentionParameters() / h / t;
+            steps.matmul(at + "attention.projections", phase, n, h, width / 2, gemm, ACT, 1, count);
+        } else {
+            double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
+            steps.matmul(at + "attention.k", phase, n, h, kvLocal, gemm, ACT, 1, count);
+            steps.matmul(at + "attention.out", phase, n, (double) model.valueWidth() / t, h, gemm, ACT, 1, count);
+        }
+        boolean swiglu = model.activation() == Activation.SWIGLU;
+        if (moeLayer) {
+            Moe m = model.moe().get();
+            int etp = plan.expertTensor();
+            double routedTokens = Math.max(1, expertTokens() * m.topK() * plan.expert() / m.experts());
+            int localExperts = (int) Math.max(1, m.experts() / plan.expert());
+            if (swiglu) {
+                steps.matmul(at + "moe.experts.up", phase, routedTokens, h, (double) m.expertFfn() / etp, gemm, ACT,
+                        1, localExperts * count);
+                steps.matmul(at + "moe.shared.up", phase, n, h, (double) m.sharedFfn() / t, gemm, ACT, 1, count);
+            } else {
+                steps.matmul(at + "moe.experts.down", phase, routedTokens, (double) m.expertFfn() / etp, h, gemm,
+                        ACT, 1, localExperts * count);
+                steps.matmul(at + "moe.shared.down", phase, n, (double) m.sharedFfn() / t, h, gemm, ACT, 1, count);
+            }
+            steps.memory(at + "moe.activation", phase,
+                    expertTokens() * m.topK() * m.expertFfn() / etp * (swiglu ? 3 : 2) * ACT, act, count);
+        } else {
+            if (swiglu) {
+                steps.matmul(at + "mlp.up", phase, n, h, (double) model.ffn() / t, gemm, ACT, 1, count);
+            } else {
+                steps.matmul(at + "mlp.down", phase, n, (double) model.ffn() / t, h, gemm, ACT, 1, count);
+            }
+            steps.memory(at + "mlp.activation", phase, activationElements(n, model.ffn()) * ACT, act, count);
+        }
+        steps.memory(at + "norms-residuals", phase, nOutside * h * 10 * ACT, act, count);
     }
 
     /** One pass over the layers: {@code factor} 1 for forward (or its recomputation), 2 for backward. */
@@ -483,6 +553,12 @@ final class IterationBuilder {
             // each layer keeps its input; one layer's full activations live while it is recomputed
             held = (dense + moe) * inFlight * n * model.hidden() * ACT / (sp ? t : 1)
                     + Math.max(perLayerDense, perLayerMoe);
+        } else if (plan.recompute() == Recompute.SELECTIVE_OP) {
+            // each layer keeps what the policy saves; one layer's recomputed rest lives in its backward
+            double keptDense = Math.min(perLayerDense, everyOtherMatmulKeptBytes(false));
+            double keptMoe = moe > 0 ? Math.min(perLayerMoe, everyOtherMatmulKeptBytes(true)) : 0;
+            held = (dense * keptDense + moe * keptMoe) * inFlight
+                    + Math.max(perLayerDense - keptDense, perLayerMoe - keptMoe);
         } else {
             held = (dense * perLayerDense + moe * perLayerMoe) * inFlight;
         }
@@ -499,6 +575,37 @@ final class IterationBuilder {
             buffers += 2 * layerParams * ACT;
         }
         return new MemoryFootprint(weights, gradients, optimizer, held, buffers);
+    }
+
+    /**
+     * Activation bytes one layer keeps for one micro-batch under torchtitan's per-operator policy:
+     * its input, the outputs of wq, wv and attention, and of the MLP's odd matrix multiplications
+     * (w1 and w2 for SwiGLU, up for GeLU; w2's output is a full-width partial sum under TP). A MoE
+     * layer's experts keep what they keep without recomputation.
+     */
+    private double everyOtherMatmulKeptBytes(boolean moeLayer) {
+        double h = model.hidden();
+        boolean swiglu = model.activation() == Activation.SWIGLU;
+        double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
+        double attention = model.mla().isPresent() ? model.attentionParameters() / h / t / 2
+                : ((double) model.queryWidth() + model.valueWidth()) / t + kvLocal;
+        double bytes = nOutside * h * ACT + n * attention * ACT;
+        if (moeLayer) {
+            return bytes + moeActivationBytes();
+        }
+        return bytes + n * ((double) model.ffn() / t + (swiglu ? h : 0)) * ACT;
+    }
+
+    /** Bytes a MoE layer's shared and routed experts keep for one micro-batch without recomputation. */
+    private double moeActivationBytes() {
+        Moe m = model.moe().get();
+        double h = model.hidden();
+        double gemmInput = gemm == Precision.FP8 ? 1 : ACT;
+        double perIntermediate = (model.activation() == Activation.SWIGLU ? 2 : 1) * ACT + gemmInput;
+        double shared = n * perIntermediate * m.sharedFfn() / t;
+        // each routed copy keeps the expert's input and its intermediates, split by etp
+        double copies = expertTokens() * m.topK();
+        return shared + copies * (gemmInput * h + perIntermediate * m.expertFfn() / plan.expertTensor());
     }
 
     /**
@@ -519,17 +626,13 @@ final class IterationBuilder {
         // GeLU keeps its input (BF16) and its output, the down projection's input; SwiGLU keeps
         // gate and up (BF16) and their product
         double perIntermediate = (model.activation() == Activation.SWIGLU ? 2 : 1) * ACT + gemmInput;
-        double routed = 0;
+        double experts = 0;
         if (moeLayer) {
-            Moe m = model.moe().get();
-            inside += perIntermediate * m.sharedFfn() / h;
-            // each routed copy keeps the expert's input and its intermediates, split by etp
-            double copies = expertTokens() * m.topK();
-            routed = copies * (gemmInput * h + perIntermediate * m.expertFfn() / plan.expertTensor());
+            experts = moeActivationBytes();
         } else {
             inside += perIntermediate * model.ffn() / h;
         }
-        double bytes = n * h * (outside / (sp ? t : 1) + inside / t) + routed;
+        double bytes = n * h * (outside / (sp ? t : 1) + inside / t) + experts;
         if (!job.framework().flashAttention() && plan.recompute() == Recompute.NONE) {
             // softmax output (2 B), and with dropout its mask (1 B) and output (2 B): Korthikanti's 5as/h
             double perScore = job.framework().dropout() ? 5 : 2;

@@ -87,6 +87,35 @@ class IterationBuilderTest {
     }
 
     @Test
+    void torchtitansPerOperatorPolicyRedoesEveryOtherMatmul() {
+        // Llama 3 8B as torchtitan trains it: FSDP on 8 GPUs, local batch 2, sequences of 8192
+        Map<String, Object> parameters = Jobs.gpt3(16);
+        Map<String, Object> model = Jobs.model(parameters);
+        model.putAll(Map.of("layers", 32, "hidden", 4096, "heads", 32, "kv-heads", 8, "ffn-hidden", 14336,
+                "activation", "swiglu", "vocab", 128256, "seq-len", 8192));
+        TrainingJob llama = JobReader.read(parameters);
+        IterationWork none = IterationBuilder.build(llama, new ParallelPlan(1, 1, 8, 1, 1, 2, 1, false, 1,
+                Recompute.NONE, 3));
+        IterationWork op = IterationBuilder.build(llama, new ParallelPlan(1, 1, 8, 1, 1, 2, 1, false, 1,
+                Recompute.SELECTIVE_OP, 3));
+        IterationWork full = IterationBuilder.build(llama, new ParallelPlan(1, 1, 8, 1, 1, 2, 1, false, 1,
+                Recompute.FULL, 3));
+        // redone: wk (4096 x 1024), wo (4096 x 4096) and w3 (4096 x 14336), 2 FLOPs per weight and token
+        double tokensPerDevice = 16.0 * 8192 / 8;
+        double redone = 32 * 2.0 * (4096.0 * 1024 + 4096.0 * 4096 + 4096.0 * 14336) * tokensPerDevice;
+        assertThat(op.hardwareFlops() - op.modelFlops()).isCloseTo(redone, Percentage.withPercentage(1e-9));
+        assertThat(op.hardwareFlops()).isGreaterThan(none.hardwareFlops()).isLessThan(full.hardwareFlops());
+        // kept per token and layer: the layer's input, wq, wv, attention, w1 and w2 outputs in BF16
+        double kept = (4096 + 4096 + 1024 + 4096 + 14336 + 4096) * 2.0;
+        double held = op.stages().get(0).memory().activationBytes();
+        double tokens = 2.0 * 8192;
+        assertThat(held).isGreaterThan(32 * tokens * kept)
+                .isLessThan(none.stages().get(0).memory().activationBytes())
+                .isGreaterThan(full.stages().get(0).memory().activationBytes());
+        assertThat(held - 32 * tokens * kept).isLessThan(tokens * 4096 * 40);
+    }
+
+    @Test
     void llama3LayersGoOneShortOnTheFirstAndLastStage() {
         Map<String, Object> parameters = Jobs.gpt3(2048);
         Jobs.model(parameters).put("layers", 126);

@@ -41,6 +41,26 @@ class MemoryProperties {
         return JobReader.read(parameters);
     }
 
+    /** 64 micro-batches of one sequence over 8 data-parallel ranks, 1F1B. */
+    private static ParallelPlan plan(int tp, int pp, boolean sequenceParallel, Recompute recompute, int zero) {
+        return new ParallelPlan(tp, pp, 8, 1, 1, 1, 64, sequenceParallel, 1, recompute, zero);
+    }
+
+    @Property(tries = 200)
+    void perOperatorCheckpointingNeverHoldsMoreThanNone(@ForAll @IntRange(min = 0, max = 3) int tpPower,
+            @ForAll @IntRange(min = 0, max = 3) int ppPower, @ForAll boolean swiglu, @ForAll boolean flash,
+            @ForAll boolean sequenceParallel, @ForAll @IntRange(min = 0, max = 3) int zero) {
+        TrainingJob job = job(64, 64, swiglu, flash);
+        IterationWork none = IterationBuilder.build(job, plan(1 << tpPower, 1 << ppPower, sequenceParallel,
+                Recompute.NONE, zero));
+        IterationWork op = IterationBuilder.build(job, plan(1 << tpPower, 1 << ppPower, sequenceParallel,
+                Recompute.SELECTIVE_OP, zero));
+        for (int stage = 0; stage < op.stages().size(); stage++) {
+            assertThat(op.stages().get(stage).memory().activationBytes())
+                    .isLessThanOrEqualTo(none.stages().get(stage).memory().activationBytes());
+        }
+    }
+
     @Property(tries = 200)
     void moreTensorParallelismNeverHoldsMore(@ForAll @IntRange(min = 0, max = 2) int tpPower,
             @ForAll @IntRange(min = 0, max = 3) int ppPower, @ForAll boolean swiglu, @ForAll boolean flash,
@@ -48,8 +68,8 @@ class MemoryProperties {
         TrainingJob job = job(64, 64, swiglu, flash);
         int tp = 1 << tpPower;
         int pp = 1 << ppPower;
-        ParallelPlan narrow = new ParallelPlan(tp, pp, 8, 1, 1, 1, 64, sequenceParallel, 1, recompute, zero);
-        ParallelPlan wide = new ParallelPlan(tp * 2, pp, 8, 1, 1, 1, 64, sequenceParallel, 1, recompute, zero);
+        ParallelPlan narrow = plan(tp, pp, sequenceParallel, recompute, zero);
+        ParallelPlan wide = plan(tp * 2, pp, sequenceParallel, recompute, zero);
         assertThat(fullest(job, wide)).isLessThanOrEqualTo(fullest(job, narrow));
     }
 
@@ -60,8 +80,8 @@ class MemoryProperties {
         TrainingJob job = job(64, 64, swiglu, flash);
         int tp = 1 << tpPower;
         int pp = 1 << ppPower;
-        ParallelPlan shallow = new ParallelPlan(tp, pp, 8, 1, 1, 1, 64, tp > 1, 1, recompute, zero);
-        ParallelPlan deep = new ParallelPlan(tp, pp * 2, 8, 1, 1, 1, 64, tp > 1, 1, recompute, zero);
+        ParallelPlan shallow = plan(tp, pp, tp > 1, recompute, zero);
+        ParallelPlan deep = plan(tp, pp * 2, tp > 1, recompute, zero);
         assertThat(fullest(job, deep)).isLessThanOrEqualTo(fullest(job, shallow));
     }
 }
