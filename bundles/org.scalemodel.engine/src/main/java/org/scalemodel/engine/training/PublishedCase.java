@@ -122,7 +122,10 @@ final class PublishedCase {
             // NeMo-Framework-Launcher configs, e.g. training/nemotron/nemotron_340b.yaml), so the
             // gradient buffer and the data-parallel reduction are 2 B per parameter
             framework.put("grad-reduce-bytes", 2);
-            assumptions.add("NeMo recipe: gradients reduced in BF16 (grad_sync_dtype: bf16)");
+            // and fuse the cross-entropy (cross_entropy_loss_fusion: true in the same recipes and
+            // training/llama/llama3_70b.yaml)
+            framework.put("cross-entropy-fusion", true);
+            assumptions.add("NeMo recipe: gradients reduced in BF16 (grad_sync_dtype: bf16), fused cross-entropy");
         }
         assumptions.add(modern ? "software of " + year() + ": fused attention, no dropout, overlapped DP communication"
                 : "software of " + year() + ": materialised attention, dropout, DP communication not overlapped");

@@ -13,7 +13,10 @@ package org.scalemodel.workload.transformer;
  * @param dropout            dropout layers (and their masks) present
  * @param gradReduceBytes    bytes per gradient element in data-parallel reduction (4: FP32 main
  *                           gradients, Megatron's default under BF16; 2: reduced in 16 bits)
+ * @param crossEntropyFusion the softmax cross-entropy runs as fused kernels (Megatron
+ *                           {@code --cross-entropy-loss-fusion}, NeMo {@code cross_entropy_loss_fusion});
+ *                           off, it is PyTorch operators over FP32 logits
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
-        boolean dropout, int gradReduceBytes) {
+        boolean dropout, int gradReduceBytes, boolean crossEntropyFusion) {
 }

@@ -416,15 +416,25 @@ final class IterationBuilder {
         steps.memory("embedding.backward", Phase.BACKWARD, 2 * bytes, act, 1);
     }
 
+    /**
+     * The output layer and the loss. Megatron-Core's vocabulary-parallel cross-entropy
+     * (tensor_parallel/cross_entropy.py) runs as PyTorch operators unless fused: per logit, the
+     * FP32 cast (read 2 B, write 4), the max (read 4), the in-place subtraction and exponential
+     * (read and write 4 each), the sum (read 4) and the division that leaves the saved softmax
+     * (read and write 4): 38 B forward; backward, the in-place scaling by the incoming gradient
+     * (read and write 4) and the cast back to 16 bits (read 4, write 2): 14 B. Fused kernels are
+     * counted as one FP32 write and a read and a write each way (12 B), assumed.
+     */
     private void output(StageSteps steps) {
         steps.matmul("output.forward.logits", Phase.FORWARD, n, model.hidden(), (double) model.vocab() / t, gemm,
                 ACT, 1, 1);
         steps.matmul("output.backward.logits", Phase.BACKWARD, n, model.hidden(), (double) model.vocab() / t,
                 gemm, ACT, 2, 1);
-        // FP32 logits written, then read and written by the softmax cross-entropy
-        double loss = n * model.vocab() / t * 4 * 3;
-        steps.memory("output.forward.loss", Phase.FORWARD, loss, Precision.FP32, 1);
-        steps.memory("output.backward.loss", Phase.BACKWARD, loss, Precision.FP32, 1);
+        double logits = n * model.vocab() / t;
+        steps.memory("output.forward.loss", Phase.FORWARD, logits * (job.framework().crossEntropyFusion() ? 12 : 38),
+                Precision.FP32, 1);
+        steps.memory("output.backward.loss", Phase.BACKWARD, logits * (job.framework().crossEntropyFusion() ? 12 : 14),
+                Precision.FP32, 1);
         if (sp) {
             // the sequence-split hidden state gathered before the vocabulary-split output layer,
             // and its gradient reduce-scattered back

@@ -23,7 +23,7 @@ final class JobReader {
             "qk-rope-head-dim", "v-head-dim");
     private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
-            "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes");
+            "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion");
 
     private JobReader() {
     }
@@ -46,7 +46,8 @@ final class JobReader {
         Framework flags = new Framework(flag(framework, "framework.", "overlap-grad-reduce", true),
                 flag(framework, "framework.", "overlap-param-gather", true), flag(framework, "framework.", "tp-comm-overlap", false),
                 flag(framework, "framework.", "flash-attention", true), flag(framework, "framework.", "dropout", false),
-                count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L));
+                count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
+                flag(framework, "framework.", "cross-entropy-fusion", false));
         if (flags.gradReduceBytes() != 2 && flags.gradReduceBytes() != 4) {
             throw new IllegalArgumentException("framework.grad-reduce-bytes: expected 2 or 4, got "
                     + flags.gradReduceBytes());

@@ -87,6 +87,22 @@ class IterationBuilderTest {
     }
 
     @Test
+    void anUnfusedCrossEntropyMovesMegatronsOperatorsWorth() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        parameters.put("framework", new java.util.HashMap<>(Map.of("cross-entropy-fusion", true)));
+        TrainingJob fused = JobReader.read(parameters);
+        ParallelPlan plan = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 1);
+        double logits = 2048.0 * 51200 / 8;
+        for (Object[] expected : new Object[][] {{GPT3, 38.0, 14.0}, {fused, 12.0, 12.0}}) {
+            StageWork last = IterationBuilder.build((TrainingJob) expected[0], plan).stages().get(11);
+            assertThat(last.compute().stream().filter(c -> c.name().equals("output.forward.loss")).findFirst()
+                    .orElseThrow().bytes()).isEqualTo(logits * (double) expected[1]);
+            assertThat(last.compute().stream().filter(c -> c.name().equals("output.backward.loss")).findFirst()
+                    .orElseThrow().bytes()).isEqualTo(logits * (double) expected[2]);
+        }
+    }
+
+    @Test
     void torchtitansPerOperatorPolicyRedoesEveryOtherMatmul() {
         // Llama 3 8B as torchtitan trains it: FSDP on 8 GPUs, local batch 2, sequences of 8192
         Map<String, Object> parameters = Jobs.gpt3(16);
