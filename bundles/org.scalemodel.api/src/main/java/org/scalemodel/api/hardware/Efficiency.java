@@ -1,6 +1,7 @@
 package org.scalemodel.api.hardware;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.scalemodel.api.model.Precision;
@@ -14,11 +15,21 @@ import org.scalemodel.api.model.Precision;
  * @param scaleUp         achievable fraction of scale-up link bandwidth, in (0, 1]
  * @param scaleOut        achievable fraction of scale-out link bandwidth, in (0, 1]
  * @param attention       achievable fraction of dense peak in fused (FlashAttention-style)
- *                        training attention, forward and backward; unknown when not measured
+ *                        training attention, forward and backward, with the kernel the vendor's
+ *                        training stack runs (cuDNN through Transformer Engine on NVIDIA Hopper);
+ *                        unknown when not measured
  * @param otherMatmul     curves measured at other precisions than {@code matmul}'s, if any
+ * @param attentionKernels the same fraction for named kernels a framework may run instead (for
+ *                        example {@value #FLASH_ATTENTION_2}), if measured
  */
 public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBandwidth, Sourced<Double> scaleUp,
-        Sourced<Double> scaleOut, Sourced<Double> attention, List<Sourced<MatmulCurve>> otherMatmul) {
+        Sourced<Double> scaleOut, Sourced<Double> attention, List<Sourced<MatmulCurve>> otherMatmul,
+        Map<String, Sourced<Double>> attentionKernels) {
+
+    /** The attention kernel a workload runs when it names none: the part's {@link #attention()}. */
+    public static final String FUSED_ATTENTION = "fused";
+    /** Dao's FlashAttention-2 (the flash-attn package, PyTorch's SDPA flash backend). */
+    public static final String FLASH_ATTENTION_2 = "flash-attention-2";
 
     public Efficiency {
         Objects.requireNonNull(matmul, "matmul");
@@ -27,12 +38,28 @@ public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBand
         Objects.requireNonNull(scaleOut, "scaleOut");
         Objects.requireNonNull(attention, "attention");
         otherMatmul = List.copyOf(otherMatmul);
+        attentionKernels = Map.copyOf(attentionKernels);
+    }
+
+    /** Without named attention kernels (version 0.2 of this package had none). */
+    public Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBandwidth, Sourced<Double> scaleUp,
+            Sourced<Double> scaleOut, Sourced<Double> attention, List<Sourced<MatmulCurve>> otherMatmul) {
+        this(matmul, memoryBandwidth, scaleUp, scaleOut, attention, otherMatmul, Map.of());
     }
 
     /** Without an attention measurement (version 0.1 of this package had none). */
     public Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBandwidth, Sourced<Double> scaleUp,
             Sourced<Double> scaleOut) {
-        this(matmul, memoryBandwidth, scaleUp, scaleOut, Sourced.unknown("not measured"), List.of());
+        this(matmul, memoryBandwidth, scaleUp, scaleOut, Sourced.unknown("not measured"), List.of(), Map.of());
+    }
+
+    /**
+     * @return the measured fraction of {@code kernel} when the part has one, else {@link #attention()}
+     *         ({@link #FUSED_ATTENTION} and null name it); callers that fall back should say so
+     */
+    public Sourced<Double> attentionFor(String kernel) {
+        Sourced<Double> named = kernel == null ? null : attentionKernels.get(kernel);
+        return named != null && named.isKnown() ? named : attention;
     }
 
     /**

@@ -12,9 +12,11 @@ import java.util.List;
  *                           (no recomputation; the numerator of MFU), &gt;= 0
  * @param hardwareFlops      FLOPs a device executes on average, recomputation included, &gt;= 0
  * @param tokens             tokens the whole job processes per iteration, &gt;= 0 (0 = not a token workload)
+ * @param attentionKernel    the attention kernel the framework runs, as the parts' efficiencies name it
+ *                           ({@code "fused"}: the part's own fused-attention figure)
  */
 public record IterationWork(List<StageWork> stages, int microBatches, int virtualStages, double modelFlops,
-        double hardwareFlops, double tokens) {
+        double hardwareFlops, double tokens, String attentionKernel) {
 
     public IterationWork {
         stages = List.copyOf(stages);
@@ -26,11 +28,21 @@ public record IterationWork(List<StageWork> stages, int microBatches, int virtua
         WorkChecks.nonNegative(modelFlops, "modelFlops");
         WorkChecks.nonNegative(hardwareFlops, "hardwareFlops");
         WorkChecks.nonNegative(tokens, "tokens");
+        if (attentionKernel == null || attentionKernel.isBlank()) {
+            attentionKernel = "fused";
+        }
+    }
+
+    /** With the part's own fused attention (version 0.2 of this package named no kernel). */
+    public IterationWork(List<StageWork> stages, int microBatches, int virtualStages, double modelFlops,
+            double hardwareFlops, double tokens) {
+        this(stages, microBatches, virtualStages, modelFlops, hardwareFlops, tokens, "fused");
     }
 
     /** One stage, one micro-batch, nothing held: how version 0.1 of this package described an iteration. */
     public IterationWork(List<ComputeStep> compute, List<CommunicationStep> communication, double modelFlops) {
-        this(List.of(new StageWork(0, compute, communication, MemoryFootprint.NONE)), 1, 1, modelFlops, modelFlops, 0);
+        this(List.of(new StageWork(0, compute, communication, MemoryFootprint.NONE)), 1, 1, modelFlops, modelFlops, 0,
+                "fused");
     }
 
     /** @return the compute steps of the first stage (the only one of a 0.1-style iteration) */

@@ -30,7 +30,9 @@ final class ComputePricer {
     private final Set<String> notes = new LinkedHashSet<>();
     private final MatmulCurve[] curves = new MatmulCurve[Precision.values().length];
     private final double[] peaks = new double[Precision.values().length];
-    private final double attentionFraction;
+    /** The kernel {@link #attentionFraction(String)} last resolved, and its fraction (NaN: none measured). */
+    private String attentionKernel;
+    private double kernelFraction = Double.NaN;
     /** Precisions the part lists no peak for (priced at a wider one's rate). */
     private final boolean[] borrowedRate = new boolean[Precision.values().length];
     // each note is built and added once, the first time it applies, so the hot path only tests a flag
@@ -56,11 +58,28 @@ final class ComputePricer {
             Sourced<MatmulCurve> curve = efficiency.matmulFor(precision);
             curves[precision.ordinal()] = curve.isKnown() ? curve.value() : null;
         }
-        if (efficiency.attention().isKnown()) {
-            attentionFraction = efficiency.attention().value();
-        } else {
-            attentionFraction = Double.NaN;
+    }
+
+    /**
+     * @return the part's measured fraction of dense peak for the attention kernel a workload runs;
+     *         the part's fused-attention figure (said in a note) when it has none for that kernel;
+     *         NaN when it has no attention measurement at all
+     */
+    double attentionFraction(String kernel) {
+        if (kernel.equals(attentionKernel)) {
+            return kernelFraction;
         }
+        Efficiency efficiency = part.efficiency();
+        Sourced<Double> named = efficiency.attentionKernels().get(kernel);
+        if (named == null || !named.isKnown()) {
+            if (!Efficiency.FUSED_ATTENTION.equals(kernel) && efficiency.attention().isKnown()) {
+                notes.add("no " + kernel + " measurement for " + part.id() + "; attention priced at its fused-attention figure");
+            }
+            named = efficiency.attention();
+        }
+        attentionKernel = kernel;
+        kernelFraction = named.isKnown() ? named.value() : Double.NaN;
+        return kernelFraction;
     }
 
     private double peak(Precision precision) {
@@ -93,13 +112,22 @@ final class ComputePricer {
         throw new IllegalArgumentException("part " + part.id() + " lists no BF16, FP16 or FP8 dense peak");
     }
 
-    /** @return seconds of all repetitions of {@code step} */
+    /** @return seconds of all repetitions of {@code step}, attention run by the part's fused kernel */
     double seconds(ComputeStep step) {
+        return seconds(step, attentionFraction(Efficiency.FUSED_ATTENTION));
+    }
+
+    /**
+     * @param attention the attention kernel's fraction ({@link #attentionFraction(String)}); NaN
+     *                  prices attention at the matmul efficiency
+     * @return seconds of all repetitions of {@code step}
+     */
+    double seconds(ComputeStep step, double attention) {
         double memory = step.bytes() / bytesPerSecond;
         double compute = switch (step.kind()) {
             case MEMORY_BOUND -> 0;
             case MATMUL -> step.flops() / (rate(step.precision()) * matmulFraction(step.precision(), step.matmulSize()));
-            case ATTENTION -> step.flops() / (rate(step.precision()) * attentionFraction(step.precision()));
+            case ATTENTION -> step.flops() / (rate(step.precision()) * attentionFraction(step.precision(), attention));
         };
         return Math.max(compute, memory) * step.count();
     }
@@ -136,9 +164,9 @@ final class ComputePricer {
         return curve.fractionAt(size > 0 ? size : Double.MAX_VALUE);
     }
 
-    private double attentionFraction(Precision precision) {
-        if (!Double.isNaN(attentionFraction)) {
-            return attentionFraction;
+    private double attentionFraction(Precision precision, double attention) {
+        if (!Double.isNaN(attention)) {
+            return attention;
         }
         if (!attentionNoted) {
             attentionNoted = true;

@@ -59,6 +59,7 @@ public final class PlanEvaluator {
      */
     public TrainingResult evaluate(ParallelPlan plan, IterationWork work, double trainTokens) {
         CommunicationPricer comms = new CommunicationPricer(fabric, plan);
+        double attention = compute.attentionFraction(work.attentionKernel());
         int stages = work.stages().size();
         int m = work.microBatches();
         int v = work.virtualStages();
@@ -79,7 +80,7 @@ public final class PlanEvaluator {
                 micro[s] = micro[same];
                 forwardTime[s] = forwardTime[same];
             } else {
-                micro[s] = microBatch(stage, comms, parts, forwardTime, s);
+                micro[s] = microBatch(stage, comms, parts, forwardTime, s, attention);
                 priced.put(stage.compute(), s);
             }
             iteration[s] = parts[DP_SYNC] + parts[OPTIMIZER];
@@ -137,12 +138,12 @@ public final class PlanEvaluator {
      * returns the micro-batch's time.
      */
     private double microBatch(StageWork stage, CommunicationPricer comms, double[] parts, double[] forwardTime,
-            int index) {
+            int index, double attention) {
         double forward = 0;
         double backward = 0;
         double recompute = 0;
         for (ComputeStep step : stage.compute()) {
-            double seconds = compute.seconds(step);
+            double seconds = compute.seconds(step, attention);
             switch (step.phase()) {
                 case FORWARD -> forward += seconds;
                 case BACKWARD -> backward += seconds;

@@ -127,6 +127,13 @@ final class PublishedCase {
             framework.put("cross-entropy-fusion", true);
             assumptions.add("NeMo recipe: gradients reduced in BF16 (grad_sync_dtype: bf16), fused cross-entropy");
         }
+        String title = node.path("source").path("title").asText("");
+        if (modern && (title.contains("TorchTitan") || title.contains("llm-foundry") || title.contains("MPT"))) {
+            // neither runs Transformer Engine's cuDNN attention: torchtitan calls PyTorch's SDPA,
+            // whose flash backend is FlashAttention-2, and LLM Foundry the flash-attn package
+            framework.put("attention-kernel", "flash-attention-2");
+            assumptions.add("attention by FlashAttention-2 (no Transformer Engine)");
+        }
         assumptions.add(modern ? "software of " + year() + ": fused attention, no dropout, overlapped DP communication"
                 : "software of " + year() + ": materialised attention, dropout, DP communication not overlapped");
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -9,9 +9,12 @@ import java.util.random.RandomGeneratorFactory;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
+import org.scalemodel.api.hardware.AcceleratorSpec;
 import org.scalemodel.api.training.TimeShare;
 import org.scalemodel.api.training.TrainingResult;
+import org.scalemodel.api.workload.ComputeStep;
 import org.scalemodel.api.workload.IterationWork;
+import org.scalemodel.api.workload.OperatorKind;
 import org.scalemodel.api.workload.ParallelPlan;
 import org.scalemodel.api.workload.Recompute;
 import org.scalemodel.api.workload.WorkloadSpec;
@@ -45,6 +48,32 @@ class PlanEvaluatorTest {
         assertThat(sum).isCloseTo(result.stepSeconds(), Percentage.withPercentage(1e-9));
         assertThat(result.seconds("bubble")).isPositive();
         assertThat(result.timeToTrainSeconds()).isCloseTo(300e9 / result.tokensPerSecond(), Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void theFrameworksAttentionKernelSetsTheAttentionRate() {
+        ParallelPlan plan = new ParallelPlan(8, 12, 16, 1, 1, 1, 96, true, 1, Recompute.NONE, 1);
+        IterationWork fused = GENERATOR.generate(gpt3(1536, true), plan, RANDOM);
+        IterationWork flash2 = new IterationWork(fused.stages(), fused.microBatches(), fused.virtualStages(),
+                fused.modelFlops(), fused.hardwareFlops(), fused.tokens(), "flash-attention-2");
+        AcceleratorSpec part = TestParts.a100(Map.of("flash-attention-2",
+                org.scalemodel.api.hardware.Sourced.of(0.2875, org.scalemodel.api.hardware.Provenance.ASSUMED, "x")));
+        TestParts.RingFabric fabric = new TestParts.RingFabric(1 << 20, 100e9, 5e-6);
+        TrainingResult a = new PlanEvaluator(part, fabric).evaluate(plan, fused, 300e9);
+        TrainingResult b = new PlanEvaluator(part, fabric).evaluate(plan, flash2, 300e9);
+        // attention at half the rate: the compute grows by exactly the attention's time
+        double attentionSeconds = 0;
+        for (ComputeStep step : fused.stages().get(5).compute()) {
+            if (step.kind() == OperatorKind.ATTENTION) {
+                attentionSeconds += step.flops() * step.count() / (312e12 * 0.575);
+            }
+        }
+        assertThat(attentionSeconds).isPositive();
+        assertThat(b.seconds("compute") - a.seconds("compute")).isCloseTo(96 * attentionSeconds,
+                Percentage.withPercentage(1e-6));
+        TrainingResult unmeasured = new PlanEvaluator(TestParts.a100(), fabric).evaluate(plan, flash2, 300e9);
+        assertThat(unmeasured.seconds("compute")).isEqualTo(a.seconds("compute"));
+        assertThat(unmeasured.notes()).anyMatch(n -> n.contains("no flash-attention-2 measurement for a100"));
     }
 
     @Test

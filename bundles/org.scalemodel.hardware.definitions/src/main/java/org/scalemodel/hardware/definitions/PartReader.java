@@ -3,6 +3,7 @@ package org.scalemodel.hardware.definitions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class PartReader {
             "peak-sparse", "memory-capacity", "memory-bandwidth", "scale-up-bandwidth", "scale-out-bandwidth", "tdp",
             "efficiency");
     private static final Set<String> EFFICIENCY_KEYS = Set.of("matmul", "memory-bandwidth", "scale-up", "scale-out",
-            "attention", "matmul-other-precisions");
+            "attention", "attention-kernels", "matmul-other-precisions");
     private static final Set<String> MATMUL_KEYS = Set.of("points", "precision", "provenance", "source", "note");
 
     private final Fields fields;
@@ -108,11 +109,35 @@ final class PartReader {
         Sourced<Double> attention = fields.sourced(node, "attention", false, QuantityParser::ratio, v -> v,
                 Ranges.FRACTION, Ranges.FRACTION_TEXT);
         List<Sourced<MatmulCurve>> others = otherMatmul(node);
+        Map<String, Sourced<Double>> kernels = attentionKernels(node);
         if (matmul == null || memory == null || scaleUp == null || scaleOut == null || attention == null
-                || others == null) {
+                || others == null || kernels == null) {
             return null;
         }
-        return new Efficiency(matmul, memory, scaleUp, scaleOut, attention, others);
+        return new Efficiency(matmul, memory, scaleUp, scaleOut, attention, others, kernels);
+    }
+
+    /**
+     * Optional figures for attention kernels a framework may run instead of the vendor's fused one
+     * ({@code flash-attention-2: {value: 0.33, ...}}), each a fraction with its provenance.
+     */
+    private Map<String, Sourced<Double>> attentionKernels(Node efficiency) {
+        Node node = efficiency.entries().get("attention-kernels");
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isMapping()) {
+            fields.problem(node, "expected a mapping of kernel names to fractions, got " + node.kind());
+            return null;
+        }
+        Map<String, Sourced<Double>> kernels = new LinkedHashMap<>();
+        boolean ok = true;
+        for (String kernel : node.entries().keySet()) {
+            Sourced<Double> fraction = fraction(node, kernel);
+            ok &= fraction != null;
+            kernels.put(kernel, fraction);
+        }
+        return ok ? kernels : null;
     }
 
     private Sourced<Double> fraction(Node node, String key) {

@@ -38,6 +38,25 @@ class DefinitionFileTest {
     }
 
     @Test
+    void readsNamedAttentionKernels() {
+        String text = GOOD.replace("      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n",
+                "      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n"
+                        + "      attention: {value: 0.5, provenance: assumed, note: \"vendor kernel\"}\n"
+                        + "      attention-kernels:\n"
+                        + "        flash-attention-2: {value: 0.33, provenance: assumed, note: \"FA2\"}\n");
+        assertThat(text).isNotEqualTo(GOOD);
+        AcceleratorSpec part = Samples.read(text).parts().get(0);
+        assertThat(part.efficiency().attentionFor("flash-attention-2").value()).isEqualTo(0.33);
+        assertThat(part.efficiency().attentionFor("fused").value()).isEqualTo(0.5);
+        assertThat(part.efficiency().attentionFor("flash-attention-3").value()).as("not measured: the fused figure")
+                .isEqualTo(0.5);
+
+        DefinitionFile bad = Samples.read(text.replace("value: 0.33", "value: 1.33"));
+        assertThat(bad.isValid()).isFalse();
+        assertThat(bad.problems().get(0).toString()).contains("attention-kernels.flash-attention-2");
+    }
+
+    @Test
     void readsASystemWithLevelsAndClaims() {
         SystemSpec system = Samples.read(GOOD).systems().get(0);
 

@@ -16,7 +16,10 @@ package org.scalemodel.workload.transformer;
  * @param crossEntropyFusion the softmax cross-entropy runs as fused kernels (Megatron
  *                           {@code --cross-entropy-loss-fusion}, NeMo {@code cross_entropy_loss_fusion});
  *                           off, it is PyTorch operators over FP32 logits
+ * @param attentionKernel    the fused-attention kernel the framework runs, as the parts' efficiencies
+ *                           name it: {@code fused} (the vendor stack's, cuDNN through Transformer
+ *                           Engine on NVIDIA) or, for example, {@code flash-attention-2}
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
-        boolean dropout, int gradReduceBytes, boolean crossEntropyFusion) {
+        boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel) {
 }

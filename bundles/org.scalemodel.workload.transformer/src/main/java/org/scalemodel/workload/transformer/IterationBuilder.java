@@ -85,7 +85,8 @@ final class IterationBuilder {
         double devices = plan.devices();
         double modelFlops = model.modelFlopsPerToken() * tokens / devices;
         double hardwareFlops = (model.modelFlopsPerToken() + recomputeFlopsPerToken()) * tokens / devices;
-        return new IterationWork(stages, plan.microBatches(), v, modelFlops, hardwareFlops, tokens);
+        return new IterationWork(stages, plan.microBatches(), v, modelFlops, hardwareFlops, tokens,
+                job.framework().attentionKernel());
     }
 
     /** Forward FLOPs redone per token, counted as the model FLOPs are (full attention scores). */

@@ -23,7 +23,8 @@ final class JobReader {
             "qk-rope-head-dim", "v-head-dim");
     private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
-            "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion");
+            "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
+            "attention-kernel");
 
     private JobReader() {
     }
@@ -47,12 +48,25 @@ final class JobReader {
                 flag(framework, "framework.", "overlap-param-gather", true), flag(framework, "framework.", "tp-comm-overlap", false),
                 flag(framework, "framework.", "flash-attention", true), flag(framework, "framework.", "dropout", false),
                 count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
-                flag(framework, "framework.", "cross-entropy-fusion", false));
+                flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")));
         if (flags.gradReduceBytes() != 2 && flags.gradReduceBytes() != 4) {
             throw new IllegalArgumentException("framework.grad-reduce-bytes: expected 2 or 4, got "
                     + flags.gradReduceBytes());
         }
         return new TrainingJob(transformer, globalBatch, precision, flags);
+    }
+
+    /** A kernel name as part definitions write them: lower-case words joined by hyphens. */
+    private static String kernel(Object value) {
+        if (value == null) {
+            return "fused";
+        }
+        String name = String.valueOf(value).trim();
+        if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("framework.attention-kernel: expected a kernel name such as fused or "
+                    + "flash-attention-2, got \"" + value + "\"");
+        }
+        return name;
     }
 
     private static TransformerModel model(Map<String, Object> model) {

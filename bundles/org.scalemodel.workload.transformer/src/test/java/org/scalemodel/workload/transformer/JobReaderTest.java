@@ -19,6 +19,18 @@ class JobReaderTest {
         assertThat(job.precision()).isEqualTo(Precision.BF16);
         assertThat(job.framework().gradReduceBytes()).as("FP32 main gradients under BF16").isEqualTo(4);
         assertThat(job.framework().flashAttention()).isTrue();
+        assertThat(job.framework().attentionKernel()).as("the vendor stack's own").isEqualTo("fused");
+        assertThat(job.framework().crossEntropyFusion()).as("Megatron's default").isFalse();
+    }
+
+    @Test
+    void namesTheAttentionKernelAsPartDefinitionsDo() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        parameters.put("framework", Map.of("attention-kernel", "flash-attention-2"));
+        assertThat(JobReader.read(parameters).framework().attentionKernel()).isEqualTo("flash-attention-2");
+        parameters.put("framework", Map.of("attention-kernel", "Flash Attention"));
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.attention-kernel: expected a kernel "
+                + "name such as fused or flash-attention-2, got \"Flash Attention\"");
     }
 
     @Test
