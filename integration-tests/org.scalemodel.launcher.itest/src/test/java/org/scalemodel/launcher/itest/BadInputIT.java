@@ -105,7 +105,12 @@ class BadInputIT {
         try (InputStream in = Files.newInputStream(Path.of(System.getProperty("user.dir"), "../../examples",
                 "gpt3-175b-1024-a100.yaml"))) {
             String gpt3 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            corpus.put("(a 5000-deep plan)", (gpt3 + "search:\n" + "  x:\n".repeat(1) + nested(5000))
+            // deep but under the 1 MiB body limit: block nesting grows with the square of its depth
+            // (5000 levels of indentation are 25 MB, which the server refuses with 413 before the
+            // client has sent it all, and the client then sees a broken pipe instead of the answer)
+            corpus.put("(a 5000-deep plan, flow style)", (gpt3 + "search:\n  x: " + "{k: ".repeat(5000)
+                    + "}".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8));
+            corpus.put("(a 900-deep plan, block style)", (gpt3 + "search:\n  x:\n" + nested(900))
                     .getBytes(StandardCharsets.UTF_8));
         }
         return corpus;
@@ -114,7 +119,7 @@ class BadInputIT {
     private static String nested(int depth) {
         StringBuilder yaml = new StringBuilder();
         for (int i = 0; i < depth; i++) {
-            yaml.append("  ".repeat(i + 2)).append("k").append(":\n");
+            yaml.append(" ".repeat(i + 3)).append("k").append(":\n");
         }
         return yaml.toString();
     }
