@@ -61,6 +61,7 @@ public final class PartFigures {
             }
         }
         rows.add(fraction("fused attention (training)", e.attention()));
+        e.attentionKernels().forEach((kernel, figure) -> rows.add(fraction("attention by " + kernel, figure)));
         rows.add(fraction("memory bandwidth", e.memoryBandwidth()));
         rows.add(fraction("scale-up links", e.scaleUp()));
         rows.add(fraction("scale-out links", e.scaleOut()));

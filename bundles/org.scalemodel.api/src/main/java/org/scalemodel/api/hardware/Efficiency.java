@@ -38,7 +38,8 @@ public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBand
         Objects.requireNonNull(scaleOut, "scaleOut");
         Objects.requireNonNull(attention, "attention");
         otherMatmul = List.copyOf(otherMatmul);
-        attentionKernels = Map.copyOf(attentionKernels);
+        // sorted, so that the record prints (and logs its changes) the same way on every run
+        attentionKernels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attentionKernels));
     }
 
     /** Without named attention kernels (version 0.2 of this package had none). */

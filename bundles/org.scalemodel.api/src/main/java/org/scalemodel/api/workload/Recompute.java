@@ -3,7 +3,8 @@ package org.scalemodel.api.workload;
 /**
  * Activation recomputation: the three levels of Korthikanti et al. 2022 (arXiv 2205.05198) and
  * PyTorch's per-operator selective checkpointing as torchtitan applies it. Declared from the least
- * recomputation to the most: a later level never runs faster and never holds more.
+ * recomputation to the most: a later level never runs faster, and none holds more activations
+ * than {@link #NONE}.
  */
 public enum Recompute {
     /** Every activation the backward pass needs is kept. */

@@ -30,6 +30,7 @@ final class PartReader {
             "efficiency");
     private static final Set<String> EFFICIENCY_KEYS = Set.of("matmul", "memory-bandwidth", "scale-up", "scale-out",
             "attention", "attention-kernels", "matmul-other-precisions");
+    private static final java.util.regex.Pattern KERNEL_NAME = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> MATMUL_KEYS = Set.of("points", "precision", "provenance", "source", "note");
 
     private final Fields fields;
@@ -132,7 +133,16 @@ final class PartReader {
         }
         Map<String, Sourced<Double>> kernels = new LinkedHashMap<>();
         boolean ok = true;
-        for (String kernel : node.entries().keySet()) {
+        for (Map.Entry<String, Node> entry : node.entries().entrySet()) {
+            String kernel = entry.getKey();
+            if (!KERNEL_NAME.matcher(kernel).matches() || Efficiency.FUSED_ATTENTION.equals(kernel)) {
+                // scenarios name kernels in this form; "fused" is what 'attention' already gives
+                fields.problem(entry.getValue(), "expected a kernel name of lower-case words joined by hyphens, such as "
+                        + Efficiency.FLASH_ATTENTION_2 + ", other than '" + Efficiency.FUSED_ATTENTION
+                        + "' (that figure is 'attention'), got '" + kernel + "'");
+                ok = false;
+                continue;
+            }
             Sourced<Double> fraction = fraction(node, kernel);
             ok &= fraction != null;
             kernels.put(kernel, fraction);

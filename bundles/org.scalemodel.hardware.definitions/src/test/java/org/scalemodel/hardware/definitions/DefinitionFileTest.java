@@ -54,6 +54,10 @@ class DefinitionFileTest {
         DefinitionFile bad = Samples.read(text.replace("value: 0.33", "value: 1.33"));
         assertThat(bad.isValid()).isFalse();
         assertThat(bad.problems().get(0).toString()).contains("attention-kernels.flash-attention-2");
+        DefinitionFile badName = Samples.read(text.replace("flash-attention-2:", "FlashAttention2:"));
+        assertThat(badName.problems().get(0).toString()).contains("expected a kernel name of lower-case words",
+                "got 'FlashAttention2'");
+        assertThat(Samples.read(text.replace("flash-attention-2:", "fused:")).isValid()).isFalse();
     }
 
     @Test

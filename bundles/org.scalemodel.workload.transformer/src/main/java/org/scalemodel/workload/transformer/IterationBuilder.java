@@ -96,23 +96,31 @@ final class IterationBuilder {
             case NONE -> 0;
             // a fused kernel's own recomputation of the scores counts as neither model nor hardware FLOPs
             case SELECTIVE -> job.framework().flashAttention() ? 0 : model.layers() * scores;
-            case SELECTIVE_OP -> model.layers() * (2.0 * everyOtherMatmulWidth()
-                    + (job.framework().flashAttention() ? 0 : scores));
+            case SELECTIVE_OP -> 2.0 * everyOtherMatmulParameters()
+                    + (job.framework().flashAttention() ? 0 : model.layers() * scores);
             case FULL -> (model.modelFlopsPerToken() - 6.0 * model.hidden() * model.vocab()) / 3;
         };
     }
 
     /**
-     * Parameters per token of the matrix multiplications {@link #everyOtherMatmul} redoes in a
-     * dense layer (2 FLOPs each); MoE layers are counted as dense ones of the same FFN width.
+     * Weights per token, over all layers, of the matrix multiplications {@link #everyOtherMatmul}
+     * redoes (2 FLOPs each): half of MLA's projections or wk and wo, and one FFN-wide matrix of the
+     * dense MLP, or of each routed expert a token visits and of the shared expert.
      */
-    private double everyOtherMatmulWidth() {
+    private double everyOtherMatmulParameters() {
         long h = model.hidden();
         double attention = model.mla().isPresent() ? model.attentionParameters() / 2.0
                 : h * ((double) model.kvWidth() + model.valueWidth());
-        double ffn = model.moe().isPresent() ? model.moe().get().expertFfn() * (double) model.moe().get().topK()
-                : model.ffn();
-        return attention + h * ffn;
+        double total = 0;
+        for (int layer = 0; layer < model.layers(); layer++) {
+            double ffn = model.ffn();
+            if (model.isMoeLayer(layer)) {
+                Moe m = model.moe().get();
+                ffn = (double) m.topK() * m.expertFfn() + m.sharedFfn();
+            }
+            total += attention + h * ffn;
+        }
+        return total;
     }
 
     private StageWork stage(int stage) {
@@ -274,6 +282,21 @@ final class IterationBuilder {
             steps.memory(at + "mlp.activation", phase, activationElements(n, model.ffn()) * ACT, act, count);
         }
         steps.memory(at + "norms-residuals", phase, nOutside * h * 10 * ACT, act, count);
+        // the policy keeps reduce-scatter outputs but not gathers: under SP the normed inputs of wk
+        // and w3 are gathered again; without SP, wo's all-reduce is redone; a MoE layer dispatches
+        // its tokens to the experts again
+        double bytes = n * h * ACT;
+        if (sp) {
+            steps.collective(at + "tp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, bytes, 2 * count, phase,
+                    tpOverlap);
+        } else if (t > 1) {
+            steps.collective(at + "tp.all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR, bytes, count, phase,
+                    tpOverlap);
+        }
+        if (moeLayer && plan.expert() > 1) {
+            steps.collective(at + "ep.dispatch", Collective.ALL_TO_ALL, ParallelAxis.EXPERT,
+                    nOutside * model.moe().get().topK() * h * ACT, count, phase, Overlap.NONE);
+        }
     }
 
     /** One pass over the layers: {@code factor} 1 for forward (or its recomputation), 2 for backward. */
@@ -563,13 +586,13 @@ final class IterationBuilder {
         if (plan.recompute() == Recompute.FULL) {
             // each layer keeps its input; one layer's full activations live while it is recomputed
             held = (dense + moe) * inFlight * n * model.hidden() * ACT / (sp ? t : 1)
-                    + Math.max(perLayerDense, perLayerMoe);
+                    + Math.max(dense > 0 ? perLayerDense : 0, perLayerMoe);
         } else if (plan.recompute() == Recompute.SELECTIVE_OP) {
             // each layer keeps what the policy saves; one layer's recomputed rest lives in its backward
             double keptDense = Math.min(perLayerDense, everyOtherMatmulKeptBytes(false));
             double keptMoe = moe > 0 ? Math.min(perLayerMoe, everyOtherMatmulKeptBytes(true)) : 0;
             held = (dense * keptDense + moe * keptMoe) * inFlight
-                    + Math.max(perLayerDense - keptDense, perLayerMoe - keptMoe);
+                    + Math.max(dense > 0 ? perLayerDense - keptDense : 0, perLayerMoe - keptMoe);
         } else {
             held = (dense * perLayerDense + moe * perLayerMoe) * inFlight;
         }
@@ -598,11 +621,17 @@ final class IterationBuilder {
         double h = model.hidden();
         boolean swiglu = model.activation() == Activation.SWIGLU;
         double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
-        double attention = model.mla().isPresent() ? model.attentionParameters() / h / t / 2
+        // MLA: the query projection's and attention's outputs (its latent projections are small)
+        double attention = model.mla().isPresent() ? ((double) model.queryWidth() + model.valueWidth()) / t
                 : ((double) model.queryWidth() + model.valueWidth()) / t + kvLocal;
         double bytes = nOutside * h * ACT + n * attention * ACT;
         if (moeLayer) {
-            return bytes + moeActivationBytes();
+            // the experts keep what they keep without recomputation, less the up-projection half
+            // (w3) that is redone under SwiGLU
+            Moe m = model.moe().get();
+            double redone = swiglu ? ACT * (expertTokens() * m.topK() * m.expertFfn() / plan.expertTensor()
+                    + n * (double) m.sharedFfn() / t) : 0;
+            return bytes + moeActivationBytes() - redone;
         }
         return bytes + n * ((double) model.ffn() / t + (swiglu ? h : 0)) * ACT;
     }

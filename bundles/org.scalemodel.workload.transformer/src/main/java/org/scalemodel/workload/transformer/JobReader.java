@@ -49,6 +49,10 @@ final class JobReader {
                 flag(framework, "framework.", "flash-attention", true), flag(framework, "framework.", "dropout", false),
                 count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")));
+        if (!flags.flashAttention() && !"fused".equals(flags.attentionKernel())) {
+            throw new IllegalArgumentException("framework.attention-kernel: names a fused-attention kernel, but "
+                    + "framework.flash-attention is false (materialised scores)");
+        }
         if (flags.gradReduceBytes() != 2 && flags.gradReduceBytes() != 4) {
             throw new IllegalArgumentException("framework.grad-reduce-bytes: expected 2 or 4, got "
                     + flags.gradReduceBytes());
@@ -61,7 +65,7 @@ final class JobReader {
         if (value == null) {
             return "fused";
         }
-        String name = String.valueOf(value).trim();
+        String name = value instanceof String text ? text.trim().toLowerCase(java.util.Locale.ROOT) : "";
         if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("framework.attention-kernel: expected a kernel name such as fused or "
                     + "flash-attention-2, got \"" + value + "\"");

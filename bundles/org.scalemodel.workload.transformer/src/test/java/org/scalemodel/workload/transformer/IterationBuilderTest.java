@@ -87,6 +87,24 @@ class IterationBuilderTest {
     }
 
     @Test
+    void perOperatorRecomputationCountsWhatItRedoesInMoeModels() {
+        // 8 layers, the first 2 dense, a shared expert: the FLOPs the steps redo are the ones counted
+        Map<String, Object> parameters = Jobs.gpt3(64);
+        Map<String, Object> model = Jobs.model(parameters);
+        model.putAll(Map.of("layers", 8, "hidden", 1024, "heads", 8, "ffn-hidden", 4096, "activation", "swiglu",
+                "vocab", 32000, "seq-len", 1024));
+        model.put("moe", Map.of("experts", 8, "top-k", 2, "expert-ffn-hidden", 1024, "shared-experts", 1,
+                "dense-layers", 2));
+        TrainingJob moe = JobReader.read(parameters);
+        IterationWork work = IterationBuilder.build(moe, new ParallelPlan(1, 1, 8, 1, 1, 1, 8, false, 1,
+                Recompute.SELECTIVE_OP, 1));
+        double redone = work.stages().get(0).compute().stream().filter(c -> c.phase() == Phase.RECOMPUTE)
+                .mapToDouble(c -> c.flops() * c.count()).sum() * work.microBatches();
+        assertThat(redone).isPositive();
+        assertThat(work.hardwareFlops() - work.modelFlops()).isCloseTo(redone, Percentage.withPercentage(1e-9));
+    }
+
+    @Test
     void anUnfusedCrossEntropyMovesMegatronsOperatorsWorth() {
         Map<String, Object> parameters = Jobs.gpt3(1536);
         parameters.put("framework", new java.util.HashMap<>(Map.of("cross-entropy-fusion", true)));

@@ -28,9 +28,13 @@ class JobReaderTest {
         Map<String, Object> parameters = Jobs.gpt3(1536);
         parameters.put("framework", Map.of("attention-kernel", "flash-attention-2"));
         assertThat(JobReader.read(parameters).framework().attentionKernel()).isEqualTo("flash-attention-2");
+        parameters.put("framework", Map.of("attention-kernel", "Flash-Attention-2"));
+        assertThat(JobReader.read(parameters).framework().attentionKernel()).isEqualTo("flash-attention-2");
         parameters.put("framework", Map.of("attention-kernel", "Flash Attention"));
         assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.attention-kernel: expected a kernel "
                 + "name such as fused or flash-attention-2, got \"Flash Attention\"");
+        parameters.put("framework", Map.of("attention-kernel", "flash-attention-2", "flash-attention", false));
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessageContaining("framework.flash-attention is false");
     }
 
     @Test
