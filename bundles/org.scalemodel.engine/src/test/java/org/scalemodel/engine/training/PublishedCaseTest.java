@@ -52,6 +52,16 @@ class PublishedCaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void ascendsMatmulCommunicationFusionIsSaidNotAssumedToHideEverything() throws Exception {
+        PublishedCase c = read(CASE.replace("\"activation_recompute\": \"selective\"",
+                "\"activation_recompute\": \"selective\", \"other\": \"MC2 (matmul+comm fusion)\""));
+        Map<String, Object> framework = (Map<String, Object>) c.workload().get("framework");
+        assertThat(framework).containsEntry("tp-comm-overlap", false);
+        assertThat(c.assumptions()).anyMatch(a -> a.contains("MC2") && a.contains("not hidden"));
+    }
+
+    @Test
     void buildsTheSystemFromWhatTheCaseStates() throws Exception {
         SystemSpec system = read(CASE).system(TestParts.a100());
         assertThat(system.acceleratorCount()).isEqualTo(1024);
