@@ -30,6 +30,15 @@ public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBand
     public static final String FUSED_ATTENTION = "fused";
     /** Dao's FlashAttention-2 (the flash-attn package, PyTorch's SDPA flash backend). */
     public static final String FLASH_ATTENTION_2 = "flash-attention-2";
+    private static final java.util.regex.Pattern KERNEL_NAME = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /**
+     * @return whether {@code name} is written as definitions and scenarios name kernels: lower-case
+     *         words of letters and digits joined by hyphens
+     */
+    public static boolean isKernelName(String name) {
+        return name != null && KERNEL_NAME.matcher(name).matches();
+    }
 
     public Efficiency {
         Objects.requireNonNull(matmul, "matmul");

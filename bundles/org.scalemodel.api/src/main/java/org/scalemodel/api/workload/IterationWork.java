@@ -2,6 +2,8 @@ package org.scalemodel.api.workload;
 
 import java.util.List;
 
+import org.scalemodel.api.hardware.Efficiency;
+
 /**
  * The work of one iteration, per pipeline stage.
  *
@@ -29,20 +31,20 @@ public record IterationWork(List<StageWork> stages, int microBatches, int virtua
         WorkChecks.nonNegative(hardwareFlops, "hardwareFlops");
         WorkChecks.nonNegative(tokens, "tokens");
         if (attentionKernel == null || attentionKernel.isBlank()) {
-            attentionKernel = "fused";
+            attentionKernel = Efficiency.FUSED_ATTENTION;
         }
     }
 
     /** With the part's own fused attention (version 0.2 of this package named no kernel). */
     public IterationWork(List<StageWork> stages, int microBatches, int virtualStages, double modelFlops,
             double hardwareFlops, double tokens) {
-        this(stages, microBatches, virtualStages, modelFlops, hardwareFlops, tokens, "fused");
+        this(stages, microBatches, virtualStages, modelFlops, hardwareFlops, tokens, Efficiency.FUSED_ATTENTION);
     }
 
     /** One stage, one micro-batch, nothing held: how version 0.1 of this package described an iteration. */
     public IterationWork(List<ComputeStep> compute, List<CommunicationStep> communication, double modelFlops) {
         this(List.of(new StageWork(0, compute, communication, MemoryFootprint.NONE)), 1, 1, modelFlops, modelFlops, 0,
-                "fused");
+                Efficiency.FUSED_ATTENTION);
     }
 
     /** @return the compute steps of the first stage (the only one of a 0.1-style iteration) */

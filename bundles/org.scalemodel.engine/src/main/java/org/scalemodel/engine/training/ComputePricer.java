@@ -30,9 +30,6 @@ final class ComputePricer {
     private final Set<String> notes = new LinkedHashSet<>();
     private final MatmulCurve[] curves = new MatmulCurve[Precision.values().length];
     private final double[] peaks = new double[Precision.values().length];
-    /** The kernel {@link #attentionFraction(String)} last resolved, and its fraction (NaN: none measured). */
-    private String attentionKernel;
-    private double kernelFraction = Double.NaN;
     /** Precisions the part lists no peak for (priced at a wider one's rate). */
     private final boolean[] borrowedRate = new boolean[Precision.values().length];
     // each note is built and added once, the first time it applies, so the hot path only tests a flag
@@ -66,20 +63,13 @@ final class ComputePricer {
      *         NaN when it has no attention measurement at all
      */
     double attentionFraction(String kernel) {
-        if (kernel.equals(attentionKernel)) {
-            return kernelFraction;
-        }
         Efficiency efficiency = part.efficiency();
-        Sourced<Double> named = efficiency.attentionKernels().get(kernel);
-        if (named == null || !named.isKnown()) {
-            if (!Efficiency.FUSED_ATTENTION.equals(kernel) && efficiency.attention().isKnown()) {
-                notes.add("no " + kernel + " measurement for " + part.id() + "; attention priced at its fused-attention figure");
-            }
-            named = efficiency.attention();
+        Sourced<Double> figure = efficiency.attentionFor(kernel);
+        // attentionFor falls back to the fused figure itself when the part has none for the kernel
+        if (figure == efficiency.attention() && !Efficiency.FUSED_ATTENTION.equals(kernel) && figure.isKnown()) {
+            notes.add("no " + kernel + " measurement for " + part.id() + "; attention priced at its fused-attention figure");
         }
-        attentionKernel = kernel;
-        kernelFraction = named.isKnown() ? named.value() : Double.NaN;
-        return kernelFraction;
+        return figure.isKnown() ? figure.value() : Double.NaN;
     }
 
     private double peak(Precision precision) {
@@ -110,11 +100,6 @@ final class ComputePricer {
             }
         }
         throw new IllegalArgumentException("part " + part.id() + " lists no BF16, FP16 or FP8 dense peak");
-    }
-
-    /** @return seconds of all repetitions of {@code step}, attention run by the part's fused kernel */
-    double seconds(ComputeStep step) {
-        return seconds(step, attentionFraction(Efficiency.FUSED_ATTENTION));
     }
 
     /**

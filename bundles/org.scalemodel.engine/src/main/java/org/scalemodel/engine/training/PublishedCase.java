@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.hardware.Efficiency;
 import org.scalemodel.api.hardware.InterconnectLevel;
 import org.scalemodel.api.hardware.Provenance;
 import org.scalemodel.api.hardware.Sourced;
@@ -56,6 +57,11 @@ final class PublishedCase {
     String source() {
         int dash = id.indexOf('-');
         return dash > 0 ? id.substring(0, dash) : id;
+    }
+
+    /** The title of the publication, which names the framework the run used. */
+    private String title() {
+        return node.path("source").path("title").asText("");
     }
 
     String metric() {
@@ -124,7 +130,7 @@ final class PublishedCase {
             assumptions.add("MC2 (matmul-communication fusion) stated: TP communication priced as not hidden, "
                     + "how much MC2 hides is not measured");
         }
-        if (node.path("source").path("title").asText("").contains("NeMo")) {
+        if (title().contains("NeMo")) {
             // NeMo's training recipes reduce gradients in BF16 (optim.grad_sync_dtype: bf16 in the
             // NeMo-Framework-Launcher configs, e.g. training/nemotron/nemotron_340b.yaml), so the
             // gradient buffer and the data-parallel reduction are 2 B per parameter
@@ -134,11 +140,11 @@ final class PublishedCase {
             framework.put("cross-entropy-fusion", true);
             assumptions.add("NeMo recipe: gradients reduced in BF16 (grad_sync_dtype: bf16), fused cross-entropy");
         }
-        String title = node.path("source").path("title").asText("");
+        String title = title();
         if (modern && (title.contains("TorchTitan") || title.contains("llm-foundry") || title.contains("MPT"))) {
             // neither runs Transformer Engine's cuDNN attention: torchtitan calls PyTorch's SDPA,
             // whose flash backend is FlashAttention-2, and LLM Foundry the flash-attn package
-            framework.put("attention-kernel", "flash-attention-2");
+            framework.put("attention-kernel", Efficiency.FLASH_ATTENTION_2);
             assumptions.add("attention by FlashAttention-2 (no Transformer Engine)");
         }
         assumptions.add(modern ? "software of " + year() + ": fused attention, no dropout, overlapped DP communication"
@@ -229,7 +235,7 @@ final class PublishedCase {
             return Recompute.NONE;
         }
         if (text.startsWith("selective")) {
-            if (node.path("source").path("title").asText("").contains("TorchTitan")) {
+            if (title().contains("TorchTitan")) {
                 // torchtitan's "selective" is per-operator unless a layer frequency is given: its
                 // Llama 3 configs set selective_ac_option = 'op' (train_configs/llama3_8b.toml)
                 assumptions.add("torchtitan selective checkpointing: its per-operator policy ('op')");

@@ -30,7 +30,6 @@ final class PartReader {
             "efficiency");
     private static final Set<String> EFFICIENCY_KEYS = Set.of("matmul", "memory-bandwidth", "scale-up", "scale-out",
             "attention", "attention-kernels", "matmul-other-precisions");
-    private static final java.util.regex.Pattern KERNEL_NAME = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> MATMUL_KEYS = Set.of("points", "precision", "provenance", "source", "note");
 
     private final Fields fields;
@@ -135,7 +134,7 @@ final class PartReader {
         boolean ok = true;
         for (Map.Entry<String, Node> entry : node.entries().entrySet()) {
             String kernel = entry.getKey();
-            if (!KERNEL_NAME.matcher(kernel).matches() || Efficiency.FUSED_ATTENTION.equals(kernel)) {
+            if (!Efficiency.isKernelName(kernel) || Efficiency.FUSED_ATTENTION.equals(kernel)) {
                 // scenarios name kernels in this form; "fused" is what 'attention' already gives
                 fields.problem(entry.getValue(), "expected a kernel name of lower-case words joined by hyphens, such as "
                         + Efficiency.FLASH_ATTENTION_2 + ", other than '" + Efficiency.FUSED_ATTENTION

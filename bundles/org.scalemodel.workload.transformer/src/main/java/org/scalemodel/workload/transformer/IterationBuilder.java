@@ -252,16 +252,15 @@ final class IterationBuilder {
             double width = model.attentionParameters() / h / t;
             steps.matmul(at + "attention.projections", phase, n, h, width / 2, gemm, ACT, 1, count);
         } else {
-            double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
-            steps.matmul(at + "attention.k", phase, n, h, kvLocal, gemm, ACT, 1, count);
+            steps.matmul(at + "attention.k", phase, n, h, kvLocal(), gemm, ACT, 1, count);
             steps.matmul(at + "attention.out", phase, n, (double) model.valueWidth() / t, h, gemm, ACT, 1, count);
         }
         boolean swiglu = model.activation() == Activation.SWIGLU;
         if (moeLayer) {
             Moe m = model.moe().get();
             int etp = plan.expertTensor();
-            double routedTokens = Math.max(1, expertTokens() * m.topK() * plan.expert() / m.experts());
-            int localExperts = (int) Math.max(1, m.experts() / plan.expert());
+            double routedTokens = routedTokensPerExpert();
+            int localExperts = localExperts();
             if (swiglu) {
                 steps.matmul(at + "moe.experts.up", phase, routedTokens, h, (double) m.expertFfn() / etp, gemm, ACT,
                         1, localExperts * count);
@@ -271,8 +270,7 @@ final class IterationBuilder {
                         ACT, 1, localExperts * count);
                 steps.matmul(at + "moe.shared.down", phase, n, (double) m.sharedFfn() / t, h, gemm, ACT, 1, count);
             }
-            steps.memory(at + "moe.activation", phase,
-                    expertTokens() * m.topK() * m.expertFfn() / etp * (swiglu ? 3 : 2) * ACT, act, count);
+            steps.memory(at + "moe.activation", phase, expertActivationBytes(), act, count);
         } else {
             if (swiglu) {
                 steps.matmul(at + "mlp.up", phase, n, h, (double) model.ffn() / t, gemm, ACT, 1, count);
@@ -294,8 +292,8 @@ final class IterationBuilder {
                     tpOverlap);
         }
         if (moeLayer && plan.expert() > 1) {
-            steps.collective(at + "ep.dispatch", Collective.ALL_TO_ALL, ParallelAxis.EXPERT,
-                    nOutside * model.moe().get().topK() * h * ACT, count, phase, Overlap.NONE);
+            steps.collective(at + "ep.dispatch", Collective.ALL_TO_ALL, ParallelAxis.EXPERT, dispatchBytes(), count,
+                    phase, Overlap.NONE);
         }
     }
 
@@ -308,8 +306,7 @@ final class IterationBuilder {
             double width = model.attentionParameters() / h / t;
             steps.matmul(at + "attention.projections", phase, n, h, width, gemm, ACT, factor, count);
         } else {
-            double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
-            steps.matmul(at + "attention.qkv", phase, n, h, (double) model.queryWidth() / t + 2 * kvLocal, gemm,
+            steps.matmul(at + "attention.qkv", phase, n, h, (double) model.queryWidth() / t + 2 * kvLocal(), gemm,
                     ACT, factor, count);
             steps.matmul(at + "attention.out", phase, n, (double) model.valueWidth() / t, h, gemm, ACT, factor,
                     count);
@@ -321,9 +318,8 @@ final class IterationBuilder {
             Moe m = model.moe().get();
             int etp = plan.expertTensor();
             steps.matmul(at + "moe.router", phase, nOutside, h, m.experts(), act, ACT, factor, count);
-            double tokensIn = expertTokens();
-            double routedTokens = Math.max(1, tokensIn * m.topK() * plan.expert() / m.experts());
-            int localExperts = (int) Math.max(1, m.experts() / plan.expert());
+            double routedTokens = routedTokensPerExpert();
+            int localExperts = localExperts();
             steps.matmul(at + "moe.experts.up", phase, routedTokens, h, (double) up * m.expertFfn() / etp, gemm,
                     ACT, factor, localExperts * count);
             steps.matmul(at + "moe.experts.down", phase, routedTokens, (double) m.expertFfn() / etp, h, gemm,
@@ -332,11 +328,9 @@ final class IterationBuilder {
                     count);
             steps.matmul(at + "moe.shared.down", phase, n, (double) m.sharedFfn() / t, h, gemm, ACT, factor,
                     count);
-            steps.memory(at + "moe.activation", phase,
-                    tokensIn * m.topK() * m.expertFfn() / etp * (model.activation() == Activation.SWIGLU ? 3 : 2) * ACT
-                            * factor, act, count);
+            steps.memory(at + "moe.activation", phase, expertActivationBytes() * factor, act, count);
             if (plan.expert() > 1) {
-                double bytes = nOutside * m.topK() * h * ACT;
+                double bytes = dispatchBytes();
                 steps.collective(at + "ep.dispatch", Collective.ALL_TO_ALL, ParallelAxis.EXPERT, bytes, count, phase,
                         Overlap.NONE);
                 steps.collective(at + "ep.combine", Collective.ALL_TO_ALL, ParallelAxis.EXPERT, bytes, count, phase,
@@ -344,7 +338,7 @@ final class IterationBuilder {
             }
             if (sp && etp > 1) {
                 // the routed copies gathered across the expert-tensor group and reduced back
-                double gathered = tokensIn * m.topK() * h * ACT;
+                double gathered = expertTokens() * m.topK() * h * ACT;
                 steps.collective(at + "etp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, gathered, count,
                         phase, Overlap.NONE);
                 steps.collective(at + "etp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR, gathered,
@@ -364,8 +358,7 @@ final class IterationBuilder {
         boolean mlpPair = !moeLayer || !sp || model.moe().get().sharedFfn() > 0;
         tensorParallel(steps, phase, at, count, mlpPair);
         if (plan.context() > 1) {
-            double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
-            double gathered = (double) plan.microBatch() * model.seqLen() * 2 * kvLocal * ACT;
+            double gathered = (double) plan.microBatch() * model.seqLen() * 2 * kvLocal() * ACT;
             steps.collective(at + "cp.kv-all-gather", Collective.ALL_GATHER, ParallelAxis.CONTEXT, gathered, count,
                     phase, Overlap.SAME_PHASE);
             if (phase == Phase.BACKWARD) {
@@ -373,6 +366,34 @@ final class IterationBuilder {
                         gathered, count, phase, Overlap.SAME_PHASE);
             }
         }
+    }
+
+    /** Width of K (and of V) on one tensor rank: KV heads are replicated when fewer than t. */
+    private double kvLocal() {
+        return Math.max((double) model.kvWidth() / t, model.headDim());
+    }
+
+    /** Routed copies each local expert receives (at least one). */
+    private double routedTokensPerExpert() {
+        Moe m = model.moe().get();
+        return Math.max(1, expertTokens() * m.topK() * plan.expert() / m.experts());
+    }
+
+    /** Experts on one expert-parallel rank (at least one). */
+    private int localExperts() {
+        return (int) Math.max(1, model.moe().get().experts() / plan.expert());
+    }
+
+    /** Bytes the routed experts' activation function reads and writes in one pass. */
+    private double expertActivationBytes() {
+        Moe m = model.moe().get();
+        return expertTokens() * m.topK() * m.expertFfn() / plan.expertTensor()
+                * (model.activation() == Activation.SWIGLU ? 3 : 2) * ACT;
+    }
+
+    /** Bytes one dispatch (or combine) all-to-all moves: the top-k copies of this rank's tokens. */
+    private double dispatchBytes() {
+        return nOutside * model.moe().get().topK() * model.hidden() * ACT;
     }
 
     /** Elements an MLP activation reads and writes for {@code tokens} rows of width {@code ffn}. */
@@ -620,10 +641,9 @@ final class IterationBuilder {
     private double everyOtherMatmulKeptBytes(boolean moeLayer) {
         double h = model.hidden();
         boolean swiglu = model.activation() == Activation.SWIGLU;
-        double kvLocal = Math.max((double) model.kvWidth() / t, model.headDim());
         // MLA: the query projection's and attention's outputs (its latent projections are small)
         double attention = model.mla().isPresent() ? ((double) model.queryWidth() + model.valueWidth()) / t
-                : ((double) model.queryWidth() + model.valueWidth()) / t + kvLocal;
+                : ((double) model.queryWidth() + model.valueWidth()) / t + kvLocal();
         double bytes = nOutside * h * ACT + n * attention * ACT;
         if (moeLayer) {
             // the experts keep what they keep without recomputation, less the up-projection half

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.scalemodel.api.hardware.Efficiency;
 import org.scalemodel.api.model.Precision;
 
 /**
@@ -49,7 +50,7 @@ final class JobReader {
                 flag(framework, "framework.", "flash-attention", true), flag(framework, "framework.", "dropout", false),
                 count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")));
-        if (!flags.flashAttention() && !"fused".equals(flags.attentionKernel())) {
+        if (!flags.flashAttention() && !Efficiency.FUSED_ATTENTION.equals(flags.attentionKernel())) {
             throw new IllegalArgumentException("framework.attention-kernel: names a fused-attention kernel, but "
                     + "framework.flash-attention is false (materialised scores)");
         }
@@ -63,10 +64,10 @@ final class JobReader {
     /** A kernel name as part definitions write them: lower-case words joined by hyphens. */
     private static String kernel(Object value) {
         if (value == null) {
-            return "fused";
+            return Efficiency.FUSED_ATTENTION;
         }
         String name = value instanceof String text ? text.trim().toLowerCase(java.util.Locale.ROOT) : "";
-        if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        if (!Efficiency.isKernelName(name)) {
             throw new IllegalArgumentException("framework.attention-kernel: expected a kernel name such as fused or "
                     + "flash-attention-2, got \"" + value + "\"");
         }
