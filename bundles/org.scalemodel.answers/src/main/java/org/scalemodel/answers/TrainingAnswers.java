@@ -3,8 +3,10 @@ package org.scalemodel.answers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -224,6 +226,75 @@ public final class TrainingAnswers {
                         new Column("mapePercent", "MAPE", "%"), new Column("worstPercent", "worst", "%")), summary),
                 new ReportTable("unpredicted", "Cases not predicted", List.of(Column.of("id"),
                         new Column("type", "type", ""), Column.of("source"), Column.of("reason")), skipped)));
+    }
+
+    /**
+     * One case of those read from {@code in}, in full: measured against predicted, and the evaluation
+     * behind the prediction (where the time goes, the memory, the pipeline stages) to see why they differ.
+     *
+     * @throws UnknownIdException if no case has that id (the message names the ids closest to it)
+     */
+    public static Report validateCase(CatalogSnapshot snapshot, TrainingEngine engine, InputStream in, String origin,
+            String id) throws IOException {
+        List<CaseResult> results = engine.validate(snapshot, in, origin);
+        CaseResult found = results.stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new UnknownIdException(origin + ": no case '" + id + "'"
+                        + similarIds(results, id)));
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("case", found.id() + " (" + found.caseType() + ", source " + found.source() + ")");
+        facts.put("metric", found.metric());
+        facts.put("measured", String.format("%.4g", found.measured()));
+        if (!found.predictedAtAll()) {
+            facts.put("predicted", "not predicted: " + found.reason().orElse(""));
+            return new Report("validate", "Validation of one published run", facts, List.of());
+        }
+        facts.put("predicted", String.format("%.4g", found.predicted()));
+        facts.put("error", String.format("%+.1f%% ((predicted - measured) / measured)", found.errorPercent()));
+        List<ReportTable> tables = new ArrayList<>();
+        found.result().ifPresent(r -> {
+            facts.put("plan", r.plan().label() + " = " + r.devices() + " devices");
+            facts.putAll(TrainingReports.resultFacts(r));
+            facts.put("memory", TrainingReports.memoryFact(r));
+            tables.add(TrainingReports.breakdown(r));
+            tables.add(TrainingReports.memory(r));
+            tables.add(TrainingReports.schedule(r));
+        });
+        for (int i = 0; i < found.assumptions().size(); i++) {
+            facts.put("assumed " + (i + 1), found.assumptions().get(i));
+        }
+        return new Report("validate", "Validation of one published run", facts, tables);
+    }
+
+    /**
+     * Up to five case ids like {@code id}, as the tail of an error message: those holding most of its
+     * hyphen-separated words first (so "megatron-1.7B" finds "megatron-readme-h100-weak-1.7B"), then
+     * those sharing the longest start with it.
+     */
+    private static String similarIds(List<CaseResult> results, String id) {
+        String[] words = id.toLowerCase(Locale.ROOT).split("-");
+        Comparator<String> closest = Comparator.comparingInt((String c) -> -wordsIn(c, words))
+                .thenComparingInt(c -> -commonPrefix(c, id)).thenComparing(Comparator.naturalOrder());
+        List<String> ids = results.stream().map(CaseResult::id).sorted(closest).limit(5).toList();
+        return ids.isEmpty() ? " (the file has no cases)" : "; closest ids: " + String.join(", ", ids);
+    }
+
+    private static int wordsIn(String candidate, String[] words) {
+        String lower = candidate.toLowerCase(Locale.ROOT);
+        int n = 0;
+        for (String word : words) {
+            if (!word.isEmpty() && lower.contains(word)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
     }
 
     private static Map<String, List<CaseResult>> group(List<CaseResult> results, Function<CaseResult, String> key) {

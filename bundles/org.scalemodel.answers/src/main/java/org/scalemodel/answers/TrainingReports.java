@@ -26,24 +26,36 @@ public final class TrainingReports {
         long available = scenario.system().acceleratorCount();
         facts.put("plan", r.plan().label() + " = " + r.devices() + " devices" + (r.devices() < available
                 ? " of the system's " + available + " (the rest idle; `scalemodel plan` searches plans for all)" : ""));
+        facts.putAll(resultFacts(r));
+        if (!Double.isNaN(r.timeToTrainSeconds())) {
+            facts.put("time to train", String.format("%.1f days for %.3g tokens", r.timeToTrainSeconds() / 86400,
+                    scenario.trainTokens()));
+        }
+        facts.put("memory", memoryFact(r));
+        for (int i = 0; i < r.notes().size(); i++) {
+            facts.put("note " + (i + 1), r.notes().get(i));
+        }
+        return facts;
+    }
+
+    /** What a result says whatever asked for it: step time, MFU, throughput. */
+    public static Map<String, String> resultFacts(TrainingResult r) {
+        Map<String, String> facts = new LinkedHashMap<>();
         facts.put("step time", String.format("%.3f s", r.stepSeconds()));
         facts.put("MFU", String.format("%.1f%% of %.0f TFLOP/s dense peak (HFU %.1f%%)", r.mfu() * 100,
                 r.peakFlopsPerSecond() / 1e12, r.hfu() * 100));
         facts.put("throughput", String.format("%.0f tokens/s (%.1f per device)", r.tokensPerSecond(),
                 r.tokensPerSecondPerDevice()));
-        if (!Double.isNaN(r.timeToTrainSeconds())) {
-            facts.put("time to train", String.format("%.1f days for %.3g tokens", r.timeToTrainSeconds() / 86400,
-                    scenario.trainTokens()));
-        }
+        return facts;
+    }
+
+    /** The fullest device's memory, and by how much it does not fit when it does not. */
+    public static String memoryFact(TrainingResult r) {
         MemoryFootprint m = r.memory().footprint();
-        facts.put("memory", String.format("%.1f of %.1f GB on the fullest device (stage %d)%s", m.totalBytes() / 1e9,
+        return String.format("%.1f of %.1f GB on the fullest device (stage %d)%s", m.totalBytes() / 1e9,
                 r.memory().capacityBytes() / 1e9, r.memory().stage(),
                 r.memory().fits() ? "" : String.format(": DOES NOT FIT, %.1f GB over; the largest part: %s",
-                        r.memory().overBytes() / 1e9, largestPart(m))));
-        for (int i = 0; i < r.notes().size(); i++) {
-            facts.put("note " + (i + 1), r.notes().get(i));
-        }
-        return facts;
+                        r.memory().overBytes() / 1e9, largestPart(m)));
     }
 
     /** The part of a footprint that holds most, e.g. "activations 63.9 GB". */

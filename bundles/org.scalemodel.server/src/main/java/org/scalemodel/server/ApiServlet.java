@@ -102,6 +102,7 @@ public final class ApiServlet extends HttpServlet {
             if (problem.status() >= 500) {
                 LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
             }
+            discardUnread(request);
             writeError(response, problem);
         }
     }
@@ -135,6 +136,19 @@ public final class ApiServlet extends HttpServlet {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops what a refused request still has in its body (a POST to a GET endpoint, say),
+     * within the same budget as {@link #body}: left unread, the server closes the connection after
+     * the answer, and a client that reuses it for its next request finds it closed.
+     */
+    private void discardUnread(HttpServletRequest request) {
+        try {
+            discard(request.getInputStream(), new byte[8192]);
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("the rest of a refused request's body could not be read", e);
+        }
     }
 
     private void discard(InputStream in, byte[] buffer) throws IOException {

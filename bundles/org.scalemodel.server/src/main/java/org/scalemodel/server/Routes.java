@@ -163,8 +163,13 @@ final class Routes {
     private Report validate(CatalogSnapshot snapshot, Map<String, String> query, byte[] body) {
         boolean bundled = body == null || body.length == 0;
         try (InputStream in = bundled ? TrainingAnswers.bundledCases() : new ByteArrayInputStream(body)) {
-            return TrainingAnswers.validate(snapshot, engine, in, bundled ? "bundled " + TrainingAnswers.BUNDLED_CASES
-                    : BODY, query.get("type"));
+            String origin = bundled ? "bundled " + TrainingAnswers.BUNDLED_CASES : BODY;
+            String id = query.get("case");
+            if (id != null && query.get("type") != null) {
+                throw new ApiException(400, "case and type: give one or the other");
+            }
+            return id != null ? TrainingAnswers.validateCase(snapshot, engine, in, origin, id)
+                    : TrainingAnswers.validate(snapshot, engine, in, origin, query.get("type"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -121,6 +121,9 @@ class ServerIT {
         String oneCase = "[" + JSON.writeValueAsString(firstTrainingCase()) + "]";
         JsonNode posted = report(server.post("/api/validate", oneCase));
         assertThat(posted.path("facts").path("cases").asText()).contains("request body, 1 cases");
+        JsonNode one = report(server.get("/api/validate?case=korthikanti22-22B-full"));
+        assertThat(one.path("facts").path("error").asText()).endsWith("((predicted - measured) / measured)");
+        assertThat(Reports.rows(one, "breakdown")).isNotEmpty();
 
         exercised.add("/api/openapi.json");
         exercised.add("/api/events"); // eventsReportAHotSwap
@@ -174,6 +177,7 @@ class ServerIT {
         expect(server.get("/api/nothing-here"), 404, "no endpoint /nothing-here", null);
         expect(server.get("/api/systems/colossus"), 404, "no system 'colossus'", null);
         expect(server.get("/api/parts/tpu-v99"), 404, "no part 'tpu-v99'", null);
+        expect(server.get("/api/validate?case=korthikanti-22B"), 404, "closest ids: korthikanti22-22B-full", null);
         expect(server.get("/api/compare?a=atlas-950-superpod"), 400, "b: missing", "b");
         expect(server.get("/api/run"), 405, "use POST", null);
         expect(server.post("/api/systems", "x"), 405, "use GET", null);

@@ -71,6 +71,29 @@ class TrainingIT {
     }
 
     @Test
+    void validateShowsOneCaseInFullAndNamesTheClosestIdsOfAnUnknownOne() throws Exception {
+        Launcher launcher = new Launcher(home.resolve("plugins"));
+        Launcher.Run one = launcher.run("validate", "--case", "korthikanti22-175B-full", "--format", "json");
+        Launcher.Run unknown = launcher.run("validate", "--case", "korthikanti-175B");
+
+        assertThat(one.exitCode()).as(one.stderr()).isZero();
+        JsonNode report = JSON.readTree(one.stdout());
+        double measured = Double.parseDouble(report.at("/facts/measured").asText());
+        double predicted = Double.parseDouble(report.at("/facts/predicted").asText());
+        String error = report.at("/facts/error").asText();
+        assertThat(Double.parseDouble(error.substring(0, error.indexOf('%'))))
+                .isCloseTo((predicted - measured) / measured * 100, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(report.at("/facts/plan").asText()).startsWith("tp8 pp8 dp1");
+        double step = Double.parseDouble(report.at("/facts/step time").asText().replace(" s", ""));
+        assertThat(step).as("the metric is the step time").isCloseTo(predicted, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Reports.rows(report, "breakdown")).extracting(r -> r.get("part").asText()).contains("compute",
+                "bubble");
+        assertThat(Reports.rows(report, "memory")).isNotEmpty();
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("no case 'korthikanti-175B'", "closest ids: korthikanti22-175B-full");
+    }
+
+    @Test
     void plansGoToSpreadsheetsAsCsvAndRunsToNotesAsMarkdown() throws Exception {
         Launcher launcher = new Launcher(home.resolve("plugins"));
         Launcher.Run csv = launcher.run("plan", EXAMPLES.resolve("moe-1t-gb200-nvl72.yaml").toString(), "--top", "2",
