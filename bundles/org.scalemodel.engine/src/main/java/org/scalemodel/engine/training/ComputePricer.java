@@ -22,6 +22,14 @@ final class ComputePricer {
      * MAMF efficiencies of current GPUs in shared/reference/microbenchmarks.md section 3b (0.60-0.87).
      */
     static final double ASSUMED_MATMUL_FRACTION = 0.75;
+    /**
+     * Used only where a part has no attention-kernel measurement: assumed, the share of its own
+     * matmul efficiency (at n = 8192) that each part measuring both reaches with its best fused
+     * kernel: A100 FlashAttention-2 0.575 of 0.813 (0.71), H100 cuDNN 0.50 of 0.739 (0.68). No part
+     * measured runs fused attention as fast as its GEMMs; pricing it at the matmul efficiency, as
+     * before, made long-sequence runs too fast.
+     */
+    static final double ASSUMED_ATTENTION_SHARE_OF_MATMUL = 0.69;
     /** Used only where a part has no STREAM measurement: assumed, between A100 (0.83) and H100 (0.89). */
     static final double ASSUMED_MEMORY_FRACTION = 0.85;
 
@@ -104,7 +112,8 @@ final class ComputePricer {
 
     /**
      * @param attention the attention kernel's fraction ({@link #attentionFraction(String)}); NaN
-     *                  prices attention at the matmul efficiency
+     *                  prices attention at {@link #ASSUMED_ATTENTION_SHARE_OF_MATMUL} of the
+     *                  matmul efficiency
      * @return seconds of all repetitions of {@code step}
      */
     double seconds(ComputeStep step, double attention) {
@@ -155,9 +164,11 @@ final class ComputePricer {
         }
         if (!attentionNoted) {
             attentionNoted = true;
-            notes.add("no attention-kernel measurement for " + part.id() + "; attention priced at its matmul efficiency");
+            notes.add("no attention-kernel measurement for " + part.id() + "; attention priced at "
+                    + ASSUMED_ATTENTION_SHARE_OF_MATMUL + " of its matmul efficiency (assumed: the share the A100 and"
+                    + " H100 measure)");
         }
-        return matmulFraction(precision, 8192);
+        return matmulFraction(precision, 8192) * ASSUMED_ATTENTION_SHARE_OF_MATMUL;
     }
 
     private double assumed(double value, String note) {

@@ -32,6 +32,15 @@ final class TestParts {
 
     /** The A100 with figures for named attention kernels besides its FlashAttention-2 one. */
     static AcceleratorSpec a100(Map<String, Sourced<Double>> attentionKernels) {
+        return a100(Sourced.of(0.575, Provenance.MEASURED, "AZ"), attentionKernels);
+    }
+
+    /** The A100 as if no attention kernel had been measured on it. */
+    static AcceleratorSpec a100WithoutAttention() {
+        return a100(Sourced.unknown("not measured"), Map.of());
+    }
+
+    private static AcceleratorSpec a100(Sourced<Double> attention, Map<String, Sourced<Double>> attentionKernels) {
         Sourced<Double> measured = Sourced.of(0.83, Provenance.MEASURED, "AZ");
         MatmulCurve curve = new MatmulCurve(Precision.FP16, List.of(new MatmulCurve.Point(1024, 0.383),
                 new MatmulCurve.Point(2048, 0.711), new MatmulCurve.Point(4096, 0.731),
@@ -45,7 +54,7 @@ final class TestParts {
                 Sourced.of(Bandwidth.gigabytesPerSecond(25), Provenance.VENDOR, "N1"),
                 Sourced.of(Power.watts(400), Provenance.VENDOR, "N1"),
                 new Efficiency(Sourced.of(curve, Provenance.MEASURED, "AZ"), measured, measured, measured,
-                        Sourced.of(0.575, Provenance.MEASURED, "AZ"), List.of(), attentionKernels),
+                        attention, List.of(), attentionKernels),
                 Map.of(), "test");
     }
 
