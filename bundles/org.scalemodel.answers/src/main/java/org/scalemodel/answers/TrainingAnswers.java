@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 
@@ -188,13 +189,23 @@ public final class TrainingAnswers {
     /**
      * Predicts the cases read from {@code in} and scores them.
      *
-     * @param type only cases of this type, or null for all
+     * @param type   only cases of this type, or null for all
+     * @param source only cases of this source family, or null for all
      */
     public static Report validate(CatalogSnapshot snapshot, TrainingEngine engine, InputStream in, String origin,
-            String type) throws IOException {
+            String type, String source) throws IOException {
         List<CaseResult> results = engine.validate(snapshot, in, origin);
         if (type != null) {
             results = results.stream().filter(r -> r.caseType().equals(type)).toList();
+        }
+        if (source != null) {
+            List<CaseResult> all = results;
+            results = results.stream().filter(r -> r.source().equals(source)).toList();
+            if (results.isEmpty()) {
+                throw new UnknownIdException(origin + ": no case of source '" + source + "'" + (type == null ? ""
+                        : " and type '" + type + "'") + "; sources: " + String.join(", ",
+                                new TreeSet<>(all.stream().map(CaseResult::source).toList())));
+            }
         }
         List<List<Object>> rows = new ArrayList<>();
         List<List<Object>> skipped = new ArrayList<>();
@@ -212,7 +223,8 @@ public final class TrainingAnswers {
         group(results, CaseResult::caseType).forEach((k, v) -> summary.add(summaryRow("case type", k, v)));
         group(results, CaseResult::source).forEach((k, v) -> summary.add(summaryRow("source", k, v)));
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("cases", origin + ", " + results.size() + " cases" + (type == null ? "" : " of type " + type));
+        facts.put("cases", origin + ", " + results.size() + " cases" + (type == null ? "" : " of type " + type)
+                + (source == null ? "" : " from source " + source));
         long predicted = results.stream().filter(CaseResult::predictedAtAll).count();
         facts.put("predicted", predicted + " of " + results.size());
         facts.put("MAPE", String.format("%.1f%%", mape(results)));

@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
             "", "Examples:",
             "  scalemodel validate",
             "  scalemodel validate --type training_step --format json",
+            "  scalemodel validate --source mosaic",
             "  scalemodel validate --case megatron-readme-h100-weak-1.7B",
             "  scalemodel validate my-runs.json"})
 final class ValidateCommand implements Runnable {
@@ -46,6 +47,10 @@ final class ValidateCommand implements Runnable {
 
     @Option(names = "--type", paramLabel = "TYPE", description = "Only cases of this type, e.g. training_step.")
     String type;
+
+    @Option(names = "--source", paramLabel = "FAMILY", description = "Only cases of this source family, e.g. "
+        + "mosaic (the summary lists them).")
+    String source;
 
     @Option(names = "--case", paramLabel = "ID", description = {"One case in full: measured and predicted, "
         + "and where the predicted step's time and memory go (the tables of `run`)."})
@@ -63,11 +68,11 @@ final class ValidateCommand implements Runnable {
         String origin = file == null ? "bundled " + TrainingAnswers.BUNDLED_CASES : file.toString();
         try (InputStream in = file == null ? TrainingAnswers.bundledCases()
                 : Files.newInputStream(file)) {
-            if (caseId != null && type != null) {
-                throw new IllegalArgumentException("--case and --type: give one or the other");
+            if (caseId != null && (type != null || source != null)) {
+                throw new IllegalArgumentException("--case: give it alone (not with --type or --source)");
             }
             report = caseId != null ? TrainingAnswers.validateCase(snapshot, engine, in, origin, caseId)
-                    : TrainingAnswers.validate(snapshot, engine, in, origin, type);
+                    : TrainingAnswers.validate(snapshot, engine, in, origin, type, source);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException(origin + ": no such file");
         } catch (IOException e) {

@@ -165,11 +165,11 @@ final class Routes {
         try (InputStream in = bundled ? TrainingAnswers.bundledCases() : new ByteArrayInputStream(body)) {
             String origin = bundled ? "bundled " + TrainingAnswers.BUNDLED_CASES : BODY;
             String id = query.get("case");
-            if (id != null && query.get("type") != null) {
-                throw new ApiException(400, "case and type: give one or the other");
+            if (id != null && (query.get("type") != null || query.get("source") != null)) {
+                throw new ApiException(400, "case: give it alone (not with type or source)", "case");
             }
             return id != null ? TrainingAnswers.validateCase(snapshot, engine, in, origin, id)
-                    : TrainingAnswers.validate(snapshot, engine, in, origin, query.get("type"));
+                    : TrainingAnswers.validate(snapshot, engine, in, origin, query.get("type"), query.get("source"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

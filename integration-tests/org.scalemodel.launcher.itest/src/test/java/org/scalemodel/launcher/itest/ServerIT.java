@@ -178,6 +178,8 @@ class ServerIT {
         expect(server.get("/api/systems/colossus"), 404, "no system 'colossus'", null);
         expect(server.get("/api/parts/tpu-v99"), 404, "no part 'tpu-v99'", null);
         expect(server.get("/api/validate?case=korthikanti-22B"), 404, "closest ids: korthikanti22-22B-full", null);
+        expect(server.get("/api/validate?source=korthikanti"), 404, "sources: bloom", null);
+        expect(server.get("/api/validate?source=mosaic&case=mosaic-mpt7b-8xa100"), 400, "give it alone", "case");
         expect(server.get("/api/compare?a=atlas-950-superpod"), 400, "b: missing", "b");
         expect(server.get("/api/run"), 405, "use POST", null);
         expect(server.post("/api/systems", "x"), 405, "use GET", null);

@@ -75,6 +75,7 @@ class TrainingIT {
         Launcher launcher = new Launcher(home.resolve("plugins"));
         Launcher.Run one = launcher.run("validate", "--case", "korthikanti22-175B-full", "--format", "json");
         Launcher.Run unknown = launcher.run("validate", "--case", "korthikanti-175B");
+        Launcher.Run family = launcher.run("validate", "--source", "korthikanti22", "--format", "json");
 
         assertThat(one.exitCode()).as(one.stderr()).isZero();
         JsonNode report = JSON.readTree(one.stdout());
@@ -91,6 +92,9 @@ class TrainingIT {
         assertThat(Reports.rows(report, "memory")).isNotEmpty();
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.stderr()).contains("no case 'korthikanti-175B'", "closest ids: korthikanti22-175B-full");
+        assertThat(family.exitCode()).as(family.stderr()).isZero();
+        List<JsonNode> familyCases = Reports.rows(JSON.readTree(family.stdout()), "cases");
+        assertThat(familyCases).isNotEmpty().allSatisfy(c -> assertThat(c.get("source").asText()).isEqualTo("korthikanti22"));
     }
 
     @Test
