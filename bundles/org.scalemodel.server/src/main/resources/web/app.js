@@ -142,6 +142,7 @@ async function bestPlans() {
 
 async function scalingCurve() {
   clearCharts('chart-compare');
+  $('comparison').replaceChildren();
   const base = Number(devicesAsked()) || Number(($('system').selectedOptions[0] || {}).dataset?.devices || 0);
   if (!base) throw new Error('choose a system or a device count first');
   const sizes = [0.25, 0.5, 1, 2, 4, 8].map((f) => Math.round(base * f)).filter((n) => n >= 1);
@@ -188,6 +189,53 @@ async function compareSystems() {
     series: parts.map((part) => ({ name: part, type: 'bar', stack: 'step', data: [seconds(ra, part), seconds(rb, part)] })),
   });
   renderTable($('comparison'), table(hardware, 'comparison'));
+}
+
+/** The published training runs, predicted: every case's error, each case id opening the case in full. */
+async function validation() {
+  clearCharts('chart-breakdown', 'chart-memory', 'chart-compare');
+  const report = await api('/validate?type=training_step');
+  renderFacts(report);
+  const cases = table(report, 'cases');
+  // the notes (what each case assumed) go to each row's tooltip: as a column they make rows tall
+  const shown = { ...cases, columns: cases.columns.filter((c) => c.key !== 'notes') };
+  renderTable($('plans'), shown);
+  linkCaseIds($('plans'), shown);
+  [...$('plans').tBodies[0].rows].forEach((tr, i) => { tr.title = cases.rows[i].notes || ''; });
+  renderTable($('comparison'), table(report, 'summary'));
+  chart('chart-scaling', {
+    title: { text: 'Error of each prediction (%): (predicted - measured) / measured', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' }, grid: { bottom: 170 },
+    xAxis: { type: 'category', data: cases.rows.map((r) => r.id), axisLabel: { rotate: 60, fontSize: 9, interval: 0 } },
+    yAxis: { type: 'value', name: '%' },
+    series: [{ type: 'bar', data: cases.rows.map((r) => r.errorPercent) }],
+  });
+}
+
+function linkCaseIds(element, t) {
+  const column = t.columns.findIndex((c) => c.key === 'id');
+  for (const row of element.tBodies[0].rows) {
+    const cell = row.cells[column];
+    const id = cell.textContent;
+    const link = document.createElement('a');
+    link.href = '#';
+    link.textContent = id;
+    link.dataset.case = id;
+    link.onclick = (event) => { event.preventDefault(); act(() => oneCase(id)); };
+    cell.replaceChildren(link);
+  }
+}
+
+/** One published run in full: measured against predicted, where the predicted step goes, its memory. */
+async function oneCase(id) {
+  clearCharts('chart-scaling', 'chart-compare');
+  const report = await api('/validate?case=' + encodeURIComponent(id));
+  renderFacts(report);
+  renderTable($('plans'), table(report, 'schedule'));
+  $('comparison').replaceChildren();
+  clearCharts('chart-breakdown', 'chart-memory');
+  drawBreakdown(report);
+  drawMemory(report);
 }
 
 async function act(action) {
@@ -255,6 +303,7 @@ window.addEventListener('DOMContentLoaded', async () => {
   $('plan').onclick = () => act(bestPlans);
   $('scaling').onclick = () => act(scalingCurve);
   $('compare').onclick = () => act(compareSystems);
+  $('validate').onclick = () => act(validation);
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   listen();
   try {

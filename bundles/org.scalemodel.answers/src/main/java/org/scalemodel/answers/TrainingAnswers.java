@@ -261,7 +261,9 @@ public final class TrainingAnswers {
             return new Report("validate", "Validation of one published run", facts, List.of());
         }
         facts.put("predicted", String.format("%.4g", found.predicted()));
-        facts.put("error", String.format("%+.1f%% ((predicted - measured) / measured)", found.errorPercent()));
+        // + 0.0 turns a rounded -0.0 into 0.0, so an exact prediction never reads "-0.0%"
+        double error = Math.round(found.errorPercent() * 10) / 10.0 + 0.0;
+        facts.put("error", String.format("%+.1f%% ((predicted - measured) / measured)", error));
         List<ReportTable> tables = new ArrayList<>();
         found.result().ifPresent(r -> {
             facts.put("plan", r.plan().label() + " = " + r.devices() + " devices");

@@ -116,6 +116,26 @@ class WebPageIT {
         screenshot();
     }
 
+    @Test
+    void theValidationShowsEveryCaseAndOpensOneInFull() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(server.uri("/").toString());
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+
+        browser.findElement(By.id("validate")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("chart-scaling"), "data-ready", "true"));
+        assertThat(browser.findElement(By.id("facts")).getText()).contains("MAPE");
+        assertThat(browser.findElements(By.cssSelector("#plans a[data-case]"))).hasSizeGreaterThan(50);
+        assertThat(browser.findElements(By.cssSelector("#comparison tbody tr"))).isNotEmpty();
+
+        browser.findElement(By.cssSelector("#plans a[data-case='korthikanti22-175B-full']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("chart-breakdown"), "data-ready", "true"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("facts"), "korthikanti22-175B-full"));
+        assertThat(browser.findElement(By.id("facts")).getText()).contains("measured", "predicted", "error");
+        assertThat(browser.findElements(By.cssSelector("#plans tbody tr"))).as("the pipeline stages").hasSize(8);
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
     private static void screenshot() throws IOException {
         String target = System.getProperty("scalemodel.screenshot");
         if (target != null) {
