@@ -127,10 +127,18 @@ public final class PlanEvaluator {
         for (int s = 0; s < stages; s++) {
             times.add(new StageTime(s, forwardTime[s], micro[s] - forwardTime[s]));
         }
-        return new TrainingResult(fabric.systemId(), plan.devices(), plan, step, breakdown,
-                work.modelFlops() / (step * peak), work.hardwareFlops() / (step * peak), peak, tokensPerSecond,
-                trainTokens > 0 ? trainTokens / tokensPerSecond : Double.NaN, memory, List.copyOf(compute.notes()),
-                times, tail);
+        double mfu = work.modelFlops() / (step * peak);
+        List<String> notes = new ArrayList<>(compute.notes());
+        if (mfu > 1) {
+            // possible only where attention dominates: the count is PaLM's and Megatron's, the work is
+            // causal kernels', which skip the masked half of the scores
+            notes.add(String.format("MFU %.0f%% is above 100%%: model FLOPs count attention scores over the whole "
+                    + "sequence, as PaLM and Megatron-LM count them, while causal kernels compute half of them",
+                    mfu * 100));
+        }
+        return new TrainingResult(fabric.systemId(), plan.devices(), plan, step, breakdown, mfu,
+                work.hardwareFlops() / (step * peak), peak, tokensPerSecond,
+                trainTokens > 0 ? trainTokens / tokensPerSecond : Double.NaN, memory, List.copyOf(notes), times, tail);
     }
 
     /**

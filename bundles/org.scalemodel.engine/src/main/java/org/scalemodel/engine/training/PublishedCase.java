@@ -139,6 +139,14 @@ final class PublishedCase {
             // training/llama/llama3_70b.yaml)
             framework.put("cross-entropy-fusion", true);
             assumptions.add("NeMo recipe: gradients reduced in BF16 (grad_sync_dtype: bf16), fused cross-entropy");
+            if ("fp8".equals(precision())) {
+                // and, for FP8 runs, keep the layers' primary weights in FP8: NVIDIA's DGX Cloud
+                // benchmarking recipe for Nemotron-4 340B (NVIDIA/dgxc-benchmarking nemotron/configure.sh,
+                // NeMo 24.09, the published TP 8 / PP 8 / VP 12 layout) passes +model.fp8_params for
+                // FP8, as NeMo 2.0's bf16_with_fp8_mixed sets fp8_param_gather
+                framework.put("fp8-params", true);
+                assumptions.add("NeMo FP8 recipe: FP8 primary weights (fp8_params), as NVIDIA's benchmarking recipes set");
+            }
         }
         String title = title();
         if (modern && (title.contains("TorchTitan") || title.contains("llm-foundry") || title.contains("MPT"))) {

@@ -19,7 +19,11 @@ package org.scalemodel.workload.transformer;
  * @param attentionKernel    the fused-attention kernel the framework runs, as the parts' efficiencies
  *                           name it: {@code fused} (the vendor stack's, cuDNN through Transformer
  *                           Engine on NVIDIA) or, for example, {@code flash-attention-2}
+ * @param fp8Params          under FP8, the layers' primary weights are FP8 tensors (NeMo
+ *                           {@code fp8_params}, Megatron {@code --fp8-param-gather}): no BF16 copy beside
+ *                           the FP8 weight and its transpose, and the distributed optimizer gathers
+ *                           them in FP8; the optimizer's FP32 master copy is unchanged
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
-        boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel) {
+        boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params) {
 }

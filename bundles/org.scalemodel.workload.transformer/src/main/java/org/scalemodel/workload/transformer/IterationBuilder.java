@@ -155,7 +155,7 @@ final class IterationBuilder {
             pipeline(steps, first, last);
             steps.denseParams = stageDenseParams(dense, moe, first, last);
             steps.expertParams = stageExpertParams(moe);
-            dataParallel(steps, steps.denseParams, steps.expertParams, dense + moe);
+            dataParallel(steps, steps.denseParams, steps.expertParams, dense + moe, embeddingParams(first, last));
             steps.freeze();
             built.put(key, steps);
         }
@@ -514,11 +514,12 @@ final class IterationBuilder {
      * Gradient reduction, parameter gathering and the optimizer step: dense weights over the data
      * x context ranks, expert weights over their own replicas (the expert-data-parallel group).
      */
-    private void dataParallel(StageSteps steps, double denseParams, double expertParams, int layers) {
+    private void dataParallel(StageSteps steps, double denseParams, double expertParams, int layers,
+            double embedding) {
         double shard = (double) plan.data() * plan.context();
         double expertShard = expertShard();
-        synchronise(steps, "dp", ParallelAxis.DATA, denseParams, shard, layers);
-        synchronise(steps, "edp", ParallelAxis.EXPERT_DATA, expertParams, expertShard, layers);
+        synchronise(steps, "dp", ParallelAxis.DATA, denseParams, embedding, shard, layers);
+        synchronise(steps, "edp", ParallelAxis.EXPERT_DATA, expertParams, 0, expertShard, layers);
         double updated = plan.zeroStage() == 0 ? denseParams + expertParams
                 : denseParams / shard + expertParams / expertShard;
         steps.memory("optimizer.adam-step", Phase.ITERATION, updated * ADAM_STEP_BYTES, Precision.FP32, 1);
@@ -529,12 +530,18 @@ final class IterationBuilder {
         return (double) t * plan.data() * plan.context() / ((double) plan.expert() * plan.expertTensor());
     }
 
-    private void synchronise(StageSteps steps, String prefix, ParallelAxis axis, double params, double replicas,
-            int layers) {
+    /**
+     * @param embedding the part of {@code params} that is the embedding or output layer: gathered in
+     *                  16 bits even where the layers' weights are FP8
+     */
+    private void synchronise(StageSteps steps, String prefix, ParallelAxis axis, double params, double embedding,
+            double replicas, int layers) {
         if (params <= 0 || replicas <= 1) {
             return;
         }
         int gradBytes = job.framework().gradReduceBytes();
+        // the bytes the weights are gathered in: FP8 primary weights are gathered as FP8
+        double gathered = job.framework().fp8Params() ? (params - embedding) + embedding * ACT : params * ACT;
         Overlap afterBackward = job.framework().overlapGradReduce() ? Overlap.LAST_BACKWARD : Overlap.NONE;
         Overlap beforeForward = job.framework().overlapParamGather() ? Overlap.FIRST_FORWARD : Overlap.NONE;
         switch (plan.zeroStage()) {
@@ -543,7 +550,7 @@ final class IterationBuilder {
             case 1, 2 -> {
                 steps.collective(prefix + ".grad-reduce-scatter", Collective.REDUCE_SCATTER, axis, params * gradBytes,
                         1, Phase.ITERATION, afterBackward);
-                steps.collective(prefix + ".param-all-gather", Collective.ALL_GATHER, axis, params * ACT, 1,
+                steps.collective(prefix + ".param-all-gather", Collective.ALL_GATHER, axis, gathered, 1,
                         Phase.ITERATION, beforeForward);
             }
             default -> {
@@ -555,10 +562,10 @@ final class IterationBuilder {
                 Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
                 int units = Math.max(1, layers);
                 double perUnit = params / units;
-                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, perUnit * ACT, units,
-                        Phase.FORWARD, gather);
-                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, perUnit * ACT, units,
-                        Phase.BACKWARD, gather);
+                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / units,
+                        units, Phase.FORWARD, gather);
+                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / units,
+                        units, Phase.BACKWARD, gather);
                 steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
                         perUnit * gradBytes, units, Phase.BACKWARD, reduce);
             }
@@ -591,6 +598,9 @@ final class IterationBuilder {
                 weights = sharded * ACT;
             }
             weights += fp8Copy * nonEmbedding / shard;
+        } else if (job.framework().fp8Params()) {
+            // FP8 primary weights: the FP8 weight and its transpose, no BF16 copy of the layers
+            weights = (params - nonEmbedding) * ACT + fp8Copy * nonEmbedding;
         } else {
             weights = params * ACT + fp8Copy * nonEmbedding;
         }

@@ -25,7 +25,7 @@ final class JobReader {
     private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
             "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
-            "attention-kernel");
+            "attention-kernel", "fp8-params");
 
     private JobReader() {
     }
@@ -49,7 +49,12 @@ final class JobReader {
                 flag(framework, "framework.", "overlap-param-gather", true), flag(framework, "framework.", "tp-comm-overlap", false),
                 flag(framework, "framework.", "flash-attention", true), flag(framework, "framework.", "dropout", false),
                 count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
-                flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")));
+                flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")),
+                flag(framework, "framework.", "fp8-params", false));
+        if (flags.fp8Params() && precision != Precision.FP8) {
+            throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
+                    + precision.name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (!flags.flashAttention() && !Efficiency.FUSED_ATTENTION.equals(flags.attentionKernel())) {
             throw new IllegalArgumentException("framework.attention-kernel: names a fused-attention kernel, but "
                     + "framework.flash-attention is false (materialised scores)");

@@ -193,6 +193,31 @@ class IterationBuilderTest {
     }
 
     @Test
+    void fp8PrimaryWeightsDropTheBf16CopyAndAreGatheredInFp8() {
+        Map<String, Object> fp8 = Jobs.gpt3(1536);
+        Jobs.job(fp8).put("precision", "fp8");
+        Map<String, Object> fp8Params = Jobs.gpt3(1536);
+        Jobs.job(fp8Params).put("precision", "fp8");
+        fp8Params.put("framework", Map.of("fp8-params", true));
+        ParallelPlan plan = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 1);
+        StageWork cached = IterationBuilder.build(JobReader.read(fp8), plan).stages().get(5);
+        StageWork primary = IterationBuilder.build(JobReader.read(fp8Params), plan).stages().get(5);
+        StageWork bf16 = IterationBuilder.build(GPT3, plan).stages().get(5);
+        double params = bf16.memory().weightBytes() / 2;
+        // an inner stage (no embedding): BF16 weight + FP8 weight + transpose, against the FP8 two alone
+        assertThat(cached.memory().weightBytes()).isCloseTo(4 * params, Percentage.withPercentage(1e-9));
+        assertThat(primary.memory().weightBytes()).isCloseTo(2 * params, Percentage.withPercentage(1e-9));
+        assertThat(primary.memory().optimizerBytes()).as("the FP32 master copy stays")
+                .isEqualTo(cached.memory().optimizerBytes());
+        assertThat(gatheredBytes(primary)).isCloseTo(gatheredBytes(cached) / 2, Percentage.withPercentage(1e-9));
+    }
+
+    private static double gatheredBytes(StageWork stage) {
+        return stage.communication().stream().filter(c -> c.name().equals("dp.param-all-gather"))
+                .mapToDouble(CommunicationStep::bytes).sum();
+    }
+
+    @Test
     void theLastStageHoldsOneFp32CopyOfTheLogits() {
         // Korthikanti et al. 2022, Sec. 4.3: 4 s b v / t bytes for the output layer's logits
         IterationWork work = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, true, 1, Recompute.NONE, 0));

@@ -38,6 +38,17 @@ class JobReaderTest {
     }
 
     @Test
+    void fp8PrimaryWeightsNeedAnFp8Job() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        parameters.put("framework", Map.of("fp8-params", true));
+        assertThatThrownBy(() -> JobReader.read(parameters))
+                .hasMessage("framework.fp8-params: FP8 primary weights need job.precision fp8, got bf16");
+        Jobs.job(parameters).put("precision", "fp8");
+        assertThat(JobReader.read(parameters).framework().fp8Params()).isTrue();
+        assertThat(JobReader.read(Jobs.gpt3(1536)).framework().fp8Params()).as("off unless asked").isFalse();
+    }
+
+    @Test
     void gpt3HasTheParametersNarayananCounts() {
         // Eq. 2 of Narayanan et al. 2021: P = 12 l h^2 (1 + 13/(12h) + (V + s)/(12 l h)) = 174.6B; without
         // biases, norms and position embeddings (the 13/12h and s terms) it is 12 l h^2 + 2 V h (untied)

@@ -26,4 +26,9 @@ final class Jobs {
     static Map<String, Object> model(Map<String, Object> parameters) {
         return (Map<String, Object>) parameters.get("model");
     }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> job(Map<String, Object> parameters) {
+        return (Map<String, Object>) parameters.get("job");
+    }
 }
