@@ -123,6 +123,11 @@ final class PublishedCase {
         framework.put("overlap-param-gather", modern);
         String other = node.path("parallelism").path("other").asText("");
         framework.put("tp-comm-overlap", other.contains("tp-comm-overlap") || other.contains("AsyncTP"));
+        if (other.contains("PyTorch DDP")) {
+            // PyTorch's DistributedDataParallel reduces gradient buckets during the backward pass,
+            // whatever the year (Megatron-LM's --DDP-impl torch; its 'local' reduces after it)
+            framework.put("overlap-grad-reduce", true);
+        }
         if (other.contains("MC2")) {
             // Ascend's fused matmul and communication hides part of the TP collectives; how much is
             // measured nowhere we know. Priced as wholly hidden, the MindSpeed family's MAPE is 50%
