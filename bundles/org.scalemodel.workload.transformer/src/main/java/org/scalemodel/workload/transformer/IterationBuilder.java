@@ -429,7 +429,6 @@ final class IterationBuilder {
         }
     }
 
-    /** Megatron's two collectives per layer in each pass (f and g), all-reduce or AG + RS under SP. */
     /**
      * Tokens entering this device's experts: its own (split by t under SP) gathered across the
      * expert-tensor group; without SP every tensor rank already holds them all.
@@ -438,6 +437,7 @@ final class IterationBuilder {
         return sp ? nOutside * plan.expertTensor() : n;
     }
 
+    /** Megatron's two collectives per layer in each pass (f and g), all-reduce or AG + RS under SP. */
     private void tensorParallel(StageSteps steps, Phase phase, String at, int count, boolean mlpPair) {
         if (t == 1) {
             return;
