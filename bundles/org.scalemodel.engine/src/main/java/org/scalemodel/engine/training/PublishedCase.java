@@ -130,8 +130,9 @@ final class PublishedCase {
         }
         if (other.contains("MC2")) {
             // Ascend's fused matmul and communication hides part of the TP collectives; how much is
-            // measured nowhere we know. Priced as wholly hidden, the MindSpeed family's MAPE is 50%
-            // instead of 32%: a choice the validation informs, which the case's notes state
+            // measured nowhere we know, so no hiding is credited (a speed-up nothing measures is not
+            // priced). Priced as wholly hidden, the MindSpeed family's MAPE would be 42.9% instead of
+            // 27.7% (2026-11-25); the case's notes say what was assumed
             assumptions.add("MC2 (matmul-communication fusion) stated: TP communication priced as not hidden, "
                     + "how much MC2 hides is not measured");
         }
