@@ -196,7 +196,12 @@ public final class TrainingAnswers {
             String type, String source) throws IOException {
         List<CaseResult> results = engine.validate(snapshot, in, origin);
         if (type != null) {
+            List<CaseResult> all = results;
             results = results.stream().filter(r -> r.caseType().equals(type)).toList();
+            if (results.isEmpty()) {
+                throw new UnknownIdException(origin + ": no case of type '" + type + "'; types: " + String.join(", ",
+                        new TreeSet<>(all.stream().map(CaseResult::caseType).toList())));
+            }
         }
         if (source != null) {
             List<CaseResult> all = results;
@@ -249,30 +254,40 @@ public final class TrainingAnswers {
     public static Report validateCase(CatalogSnapshot snapshot, TrainingEngine engine, InputStream in, String origin,
             String id) throws IOException {
         List<CaseResult> results = engine.validate(snapshot, in, origin);
-        CaseResult found = results.stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new UnknownIdException(origin + ": no case '" + id + "'"
-                        + similarIds(results, id)));
+        List<CaseResult> matching = results.stream().filter(r -> r.id().equals(id)).toList();
+        if (matching.isEmpty()) {
+            throw new UnknownIdException(origin + ": no case '" + id + "'" + similarIds(results, id));
+        }
+        if (matching.size() > 1) {
+            throw new IllegalArgumentException(origin + ": " + matching.size() + " cases have the id '" + id
+                    + "'; give each case its own id");
+        }
+        CaseResult found = matching.get(0);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("case", found.id() + " (" + found.caseType() + ", source " + found.source() + ")");
         facts.put("metric", found.metric());
         facts.put("measured", String.format("%.4g", found.measured()));
-        if (!found.predictedAtAll()) {
-            facts.put("predicted", "not predicted: " + found.reason().orElse(""));
-            return new Report("validate", "Validation of one published run", facts, List.of());
-        }
-        facts.put("predicted", String.format("%.4g", found.predicted()));
-        // + 0.0 turns a rounded -0.0 into 0.0, so an exact prediction never reads "-0.0%"
-        double error = Math.round(found.errorPercent() * 10) / 10.0 + 0.0;
-        facts.put("error", String.format("%+.1f%% ((predicted - measured) / measured)", error));
         List<ReportTable> tables = new ArrayList<>();
+        if (found.predictedAtAll()) {
+            facts.put("predicted", String.format("%.4g", found.predicted()));
+            // rounded first: Math.round gives a whole number, so an exact prediction reads +0.0%, not -0.0%
+            double error = Math.round(found.errorPercent() * 10) / 10.0;
+            facts.put("error", String.format("%+.1f%% ((predicted - measured) / measured)", error));
+        } else {
+            facts.put("predicted", "not predicted: " + found.reason().orElse(""));
+        }
         found.result().ifPresent(r -> {
             facts.put("plan", r.plan().label() + " = " + r.devices() + " devices");
             facts.putAll(TrainingReports.resultFacts(r));
             facts.put("memory", TrainingReports.memoryFact(r));
+            for (int i = 0; i < r.notes().size(); i++) {
+                facts.put("note " + (i + 1), r.notes().get(i));
+            }
             tables.add(TrainingReports.breakdown(r));
             tables.add(TrainingReports.memory(r));
             tables.add(TrainingReports.schedule(r));
         });
+        // what the prediction assumed, also when it then could not predict
         for (int i = 0; i < found.assumptions().size(); i++) {
             facts.put("assumed " + (i + 1), found.assumptions().get(i));
         }
@@ -287,7 +302,8 @@ public final class TrainingAnswers {
     private static String similarIds(List<CaseResult> results, String id) {
         String[] words = id.toLowerCase(Locale.ROOT).split("-");
         Comparator<String> closest = Comparator.comparingInt((String c) -> -wordsIn(c, words))
-                .thenComparingInt(c -> -commonPrefix(c, id)).thenComparing(Comparator.naturalOrder());
+                .thenComparingInt(c -> -commonPrefix(c.toLowerCase(Locale.ROOT), id.toLowerCase(Locale.ROOT)))
+                .thenComparing(Comparator.naturalOrder());
         List<String> ids = results.stream().map(CaseResult::id).sorted(closest).limit(5).toList();
         return ids.isEmpty() ? " (the file has no cases)" : "; closest ids: " + String.join(", ", ids);
     }

@@ -63,14 +63,14 @@ final class ValidateCommand implements Runnable {
 
     @Override
     public void run() {
+        if (caseId != null && (type != null || source != null)) {
+            throw new IllegalArgumentException("--case: give it alone (not with --type or --source)");
+        }
         CatalogSnapshot snapshot = context.catalog().snapshot();
         Report report;
         String origin = file == null ? "bundled " + TrainingAnswers.BUNDLED_CASES : file.toString();
         try (InputStream in = file == null ? TrainingAnswers.bundledCases()
                 : Files.newInputStream(file)) {
-            if (caseId != null && (type != null || source != null)) {
-                throw new IllegalArgumentException("--case: give it alone (not with --type or --source)");
-            }
             report = caseId != null ? TrainingAnswers.validateCase(snapshot, engine, in, origin, caseId)
                     : TrainingAnswers.validate(snapshot, engine, in, origin, type, source);
         } catch (java.nio.file.NoSuchFileException e) {

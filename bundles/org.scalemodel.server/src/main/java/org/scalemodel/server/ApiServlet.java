@@ -102,7 +102,10 @@ public final class ApiServlet extends HttpServlet {
             if (problem.status() >= 500) {
                 LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
             }
-            discardUnread(request);
+            // a 413 has read its budget already; a client waiting for 100 Continue sent no body yet
+            if (problem.status() != 413 && !"100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+                discardUnread(request);
+            }
             writeError(response, problem);
         }
     }

@@ -22,7 +22,9 @@ package org.scalemodel.workload.transformer;
  * @param fp8Params          under FP8, the layers' primary weights are FP8 tensors (NeMo
  *                           {@code fp8_params}, Megatron {@code --fp8-param-gather}): no BF16 copy beside
  *                           the FP8 weight and its transpose, and the distributed optimizer gathers
- *                           them in FP8; the optimizer's FP32 master copy is unchanged
+ *                           them in FP8; the optimizer's FP32 master copy is unchanged. Under
+ *                           ZeRO-3 / FSDP only what is gathered changes: the shard each rank keeps
+ *                           is counted as without it
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params) {

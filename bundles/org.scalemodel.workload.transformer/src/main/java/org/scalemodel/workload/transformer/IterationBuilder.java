@@ -584,7 +584,8 @@ final class IterationBuilder {
         // FP8 adds the FP8 weight and its cached transpose (Transformer Engine): about 2 B per parameter,
         // for the GEMM weights of the layers only (the embedding and output layer stay in BF16)
         double fp8Copy = gemm == Precision.FP8 ? 2 : 0;
-        double nonEmbedding = params - embeddingParams(stage == 0, last);
+        double embedding = embeddingParams(stage == 0, last);
+        double nonEmbedding = params - embedding;
         double weights;
         if (zero == 3) {
             double sharded = denseParams / shard + expertParams / expertShard;
@@ -600,7 +601,7 @@ final class IterationBuilder {
             weights += fp8Copy * nonEmbedding / shard;
         } else if (job.framework().fp8Params()) {
             // FP8 primary weights: the FP8 weight and its transpose, no BF16 copy of the layers
-            weights = (params - nonEmbedding) * ACT + fp8Copy * nonEmbedding;
+            weights = embedding * ACT + fp8Copy * nonEmbedding;
         } else {
             weights = params * ACT + fp8Copy * nonEmbedding;
         }

@@ -209,12 +209,30 @@ class IterationBuilderTest {
         assertThat(primary.memory().weightBytes()).isCloseTo(2 * params, Percentage.withPercentage(1e-9));
         assertThat(primary.memory().optimizerBytes()).as("the FP32 master copy stays")
                 .isEqualTo(cached.memory().optimizerBytes());
-        assertThat(gatheredBytes(primary)).isCloseTo(gatheredBytes(cached) / 2, Percentage.withPercentage(1e-9));
+        assertThat(gatheredBytes(cached, "dp.param-all-gather")).isPositive();
+        assertThat(gatheredBytes(primary, "dp.param-all-gather"))
+                .isCloseTo(gatheredBytes(cached, "dp.param-all-gather") / 2, Percentage.withPercentage(1e-9));
+
+        // the first stage's input embedding stays BF16 (2 B), and is gathered in BF16
+        StageWork first = IterationBuilder.build(JobReader.read(fp8Params), plan).stages().get(0);
+        StageWork firstBf16 = IterationBuilder.build(GPT3, plan).stages().get(0);
+        double embedding = 51200.0 * 12288 / 8;
+        double layers = firstBf16.memory().weightBytes() / 2 - embedding;
+        assertThat(first.memory().weightBytes()).isCloseTo(2 * embedding + 2 * layers, Percentage.withPercentage(1e-9));
+        assertThat(gatheredBytes(first, "dp.param-all-gather"))
+                .isCloseTo(2 * embedding + layers, Percentage.withPercentage(1e-9));
+
+        // FSDP gathers the layers in FP8 too, every micro-batch in forward and in backward
+        ParallelPlan sharded = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 3);
+        StageWork fsdp = IterationBuilder.build(JobReader.read(fp8Params), sharded).stages().get(5);
+        StageWork fsdpCached = IterationBuilder.build(JobReader.read(fp8), sharded).stages().get(5);
+        assertThat(gatheredBytes(fsdp, "dp.fsdp-param-all-gather")).isPositive()
+                .isCloseTo(gatheredBytes(fsdpCached, "dp.fsdp-param-all-gather") / 2, Percentage.withPercentage(1e-9));
     }
 
-    private static double gatheredBytes(StageWork stage) {
-        return stage.communication().stream().filter(c -> c.name().equals("dp.param-all-gather"))
-                .mapToDouble(CommunicationStep::bytes).sum();
+    private static double gatheredBytes(StageWork stage, String name) {
+        return stage.communication().stream().filter(c -> c.name().equals(name))
+                .mapToDouble(c -> c.bytes() * c.count()).sum();
     }
 
     @Test

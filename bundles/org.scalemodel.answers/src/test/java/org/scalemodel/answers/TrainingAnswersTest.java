@@ -1,0 +1,106 @@
+package org.scalemodel.answers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.scalemodel.api.catalog.CatalogSnapshot;
+import org.scalemodel.api.export.Report;
+import org.scalemodel.api.training.CaseResult;
+import org.scalemodel.api.training.PlanSearch;
+import org.scalemodel.api.training.SearchProgress;
+import org.scalemodel.api.training.TrainingEngine;
+import org.scalemodel.api.training.TrainingResult;
+import org.scalemodel.api.training.TrainingScenario;
+
+/** What validate and validate --case make of the engine's case results (the engine faked). */
+class TrainingAnswersTest {
+
+    private static final List<CaseResult> CASES = List.of(
+            new CaseResult("korthikanti22-175B-full", "training_step", "korthikanti22", "iteration_time_s", 18.13, 18.13,
+                    Optional.empty(), List.of("software of 2022"), Optional.empty()),
+            new CaseResult("megatron-readme-h100-weak-1.7B", "training_step", "megatron", "mfu_pct", 41, 57.6,
+                    Optional.empty(), List.of(), Optional.empty()),
+            new CaseResult("palm-540B-6144tpuv4", "training_step", "palm", "tokens_per_s_per_device", 38.8, Double.NaN,
+                    Optional.of("the scale-out bandwidth of google-tpu-v4 is unknown"), List.of("micro-batch not stated: 1"),
+                    Optional.empty()),
+            new CaseResult("sglang-dsv3-decode-2k", "inference_decode", "sglang", "tpot_ms", 20, Double.NaN,
+                    Optional.of("case type inference_decode is not modelled yet"), List.of(), Optional.empty()));
+
+    private static Report validateCase(List<CaseResult> cases, String id) throws IOException {
+        return TrainingAnswers.validateCase(null, new Engine(cases), empty(), "cases.json", id);
+    }
+
+    private static InputStream empty() {
+        return new ByteArrayInputStream(new byte[0]);
+    }
+
+    @Test
+    void anExactPredictionReadsPlusZeroAndAnUnknownIdNamesTheClosestOnes() throws IOException {
+        assertThat(validateCase(CASES, "korthikanti22-175B-full").facts()).containsEntry("error",
+                "+0.0% ((predicted - measured) / measured)");
+        // words of the id first: "1.7B" and "megatron" both in the Megatron case
+        assertThatThrownBy(() -> validateCase(CASES, "Megatron-1.7B")).isInstanceOf(UnknownIdException.class)
+                .hasMessageStartingWith("cases.json: no case 'Megatron-1.7B'; closest ids: megatron-readme-h100-weak-1.7B, ");
+    }
+
+    @Test
+    void aCaseNotPredictedSaysWhyAndWhatItHadAssumed() throws IOException {
+        Report report = validateCase(CASES, "palm-540B-6144tpuv4");
+        assertThat(report.facts()).containsEntry("predicted",
+                "not predicted: the scale-out bandwidth of google-tpu-v4 is unknown")
+                .containsEntry("assumed 1", "micro-batch not stated: 1").doesNotContainKey("error");
+        assertThat(report.tables()).isEmpty();
+    }
+
+    @Test
+    void twoCasesWithOneIdAreRefusedRatherThanOneChosen() {
+        List<CaseResult> twice = List.of(CASES.get(0), CASES.get(0));
+        assertThatThrownBy(() -> validateCase(twice, "korthikanti22-175B-full"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cases.json: 2 cases have the id 'korthikanti22-175B-full'; give each case its own id");
+    }
+
+    @Test
+    void filtersThatLeaveNothingNameWhatThereIs() {
+        assertThatThrownBy(() -> TrainingAnswers.validate(null, new Engine(CASES), empty(), "cases.json",
+                "training-step", null)).isInstanceOf(UnknownIdException.class)
+                .hasMessage("cases.json: no case of type 'training-step'; types: inference_decode, training_step");
+        assertThatThrownBy(() -> TrainingAnswers.validate(null, new Engine(CASES), empty(), "cases.json",
+                "training_step", "sglang")).isInstanceOf(UnknownIdException.class)
+                .hasMessage("cases.json: no case of source 'sglang' and type 'training_step'; sources: korthikanti22, "
+                        + "megatron, palm");
+    }
+
+    @Test
+    void aSourceFilterKeepsThatFamilyOnly() throws IOException {
+        Report report = TrainingAnswers.validate(null, new Engine(CASES), empty(), "cases.json", null, "megatron");
+        assertThat(report.facts()).containsEntry("predicted", "1 of 1").containsEntry("cases",
+                "cases.json, 1 cases from source megatron");
+    }
+
+    /** Answers validate with fixed results; the other questions are not asked here. */
+    private record Engine(List<CaseResult> cases) implements TrainingEngine {
+
+        @Override
+        public TrainingResult evaluate(CatalogSnapshot snapshot, TrainingScenario scenario) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PlanSearch plan(CatalogSnapshot snapshot, TrainingScenario scenario, int top, SearchProgress progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<CaseResult> validate(CatalogSnapshot snapshot, InputStream json, String origin) {
+            return cases;
+        }
+    }
+}
