@@ -1,5 +1,6 @@
 package org.scalemodel.answers;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,11 +25,15 @@ import org.scalemodel.api.training.TrainingEngine;
 import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.training.TrainingScenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** The answers of {@code run}, {@code plan} and {@code validate}, as reports. */
 public final class TrainingAnswers {
 
     /** The published runs bundled with scalemodel (a copy of shared/validation/published-runs.json). */
     public static final String BUNDLED_CASES = "validation/published-runs.json";
+    private static final ObjectMapper CASES = new ObjectMapper();
 
     private TrainingAnswers() {
     }
@@ -253,10 +258,12 @@ public final class TrainingAnswers {
      */
     public static Report validateCase(CatalogSnapshot snapshot, TrainingEngine engine, InputStream in, String origin,
             String id) throws IOException {
-        List<CaseResult> results = engine.validate(snapshot, in, origin);
-        List<CaseResult> matching = results.stream().filter(r -> r.id().equals(id)).toList();
+        // only the case asked for is predicted; the file's ids are read again only to name the
+        // closest ones when none matches
+        byte[] file = in.readAllBytes();
+        List<CaseResult> matching = engine.validate(snapshot, new ByteArrayInputStream(file), origin, id::equals);
         if (matching.isEmpty()) {
-            throw new UnknownIdException(origin + ": no case '" + id + "'" + similarIds(results, id));
+            throw new UnknownIdException(origin + ": no case '" + id + "'" + similarIds(caseIds(file), id));
         }
         if (matching.size() > 1) {
             throw new IllegalArgumentException(origin + ": " + matching.size() + " cases have the id '" + id
@@ -294,17 +301,26 @@ public final class TrainingAnswers {
         return new Report("validate", "Validation of one published run", facts, tables);
     }
 
+    /** The ids of a file's cases (the engine has read it already, so it is a JSON array). */
+    private static List<String> caseIds(byte[] file) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode node : CASES.readTree(file)) {
+            ids.add(node.path("id").asText("?"));
+        }
+        return ids;
+    }
+
     /**
      * Up to five case ids like {@code id}, as the tail of an error message: those holding most of its
      * hyphen-separated words first (so "megatron-1.7B" finds "megatron-readme-h100-weak-1.7B"), then
      * those sharing the longest start with it.
      */
-    private static String similarIds(List<CaseResult> results, String id) {
+    private static String similarIds(List<String> caseIds, String id) {
         String[] words = id.toLowerCase(Locale.ROOT).split("-");
         Comparator<String> closest = Comparator.comparingInt((String c) -> -wordsIn(c, words))
                 .thenComparingInt(c -> -commonPrefix(c.toLowerCase(Locale.ROOT), id.toLowerCase(Locale.ROOT)))
                 .thenComparing(Comparator.naturalOrder());
-        List<String> ids = results.stream().map(CaseResult::id).sorted(closest).limit(5).toList();
+        List<String> ids = caseIds.stream().sorted(closest).limit(5).toList();
         return ids.isEmpty() ? " (the file has no cases)" : "; closest ids: " + String.join(", ", ids);
     }
 

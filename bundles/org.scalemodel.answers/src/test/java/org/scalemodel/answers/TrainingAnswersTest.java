@@ -34,7 +34,14 @@ class TrainingAnswersTest {
                     Optional.of("case type inference_decode is not modelled yet"), List.of(), Optional.empty()));
 
     private static Report validateCase(List<CaseResult> cases, String id) throws IOException {
-        return TrainingAnswers.validateCase(null, new Engine(cases), empty(), "cases.json", id);
+        return TrainingAnswers.validateCase(null, new Engine(cases), file(cases), "cases.json", id);
+    }
+
+    /** The file the faked engine pretends to have read: the cases' ids, which a miss lists from. */
+    private static InputStream file(List<CaseResult> cases) {
+        String json = cases.stream().map(c -> "{\"id\": \"" + c.id() + "\"}")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        return new ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static InputStream empty() {

@@ -3,6 +3,7 @@ package org.scalemodel.api.training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.scalemodel.api.catalog.CatalogSnapshot;
@@ -39,4 +40,18 @@ public interface TrainingEngine {
      * @throws IllegalArgumentException if it is not such a file; the message says where
      */
     List<CaseResult> validate(CatalogSnapshot snapshot, InputStream json, String origin) throws IOException;
+
+    /**
+     * Predicts the cases of a file whose id {@code wanted} accepts; the others are read (a file that
+     * is not such a file is refused as by {@link #validate(CatalogSnapshot, InputStream, String)}) but
+     * not predicted. This default predicts every case and keeps the wanted ones; an engine skips the
+     * others' work.
+     *
+     * @return the wanted cases' results, in file order
+     * @since 0.2
+     */
+    default List<CaseResult> validate(CatalogSnapshot snapshot, InputStream json, String origin,
+            Predicate<String> wanted) throws IOException {
+        return validate(snapshot, json, origin).stream().filter(r -> wanted.test(r.id())).toList();
+    }
 }

@@ -116,5 +116,11 @@ class TrainingEngineIT {
         assertThat(results.get(0).predictedAtAll()).isTrue();
         assertThat(Math.abs(results.get(0).errorPercent())).isLessThan(15);
         assertThat(results.get(1).reason()).hasValueSatisfying(r -> assertThat(r).contains("not modelled yet"));
+
+        // asked for one case, the engine predicts that one alone, as it predicts it among the others
+        List<CaseResult> one = engine.validate(snapshot, new ByteArrayInputStream(cases.getBytes(StandardCharsets.UTF_8)),
+                "inline", "korthikanti22-175B-full"::equals);
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).predicted()).isEqualTo(results.get(0).predicted());
     }
 }
