@@ -201,21 +201,11 @@ public final class TrainingAnswers {
             String type, String source) throws IOException {
         List<CaseResult> results = engine.validate(snapshot, in, origin);
         if (type != null) {
-            List<CaseResult> all = results;
-            results = results.stream().filter(r -> r.caseType().equals(type)).toList();
-            if (results.isEmpty()) {
-                throw new UnknownIdException(origin + ": no case of type '" + type + "'; types: " + String.join(", ",
-                        new TreeSet<>(all.stream().map(CaseResult::caseType).toList())));
-            }
+            results = only(results, CaseResult::caseType, type, origin + ": no case of type '" + type + "'; types");
         }
         if (source != null) {
-            List<CaseResult> all = results;
-            results = results.stream().filter(r -> r.source().equals(source)).toList();
-            if (results.isEmpty()) {
-                throw new UnknownIdException(origin + ": no case of source '" + source + "'" + (type == null ? ""
-                        : " and type '" + type + "'") + "; sources: " + String.join(", ",
-                                new TreeSet<>(all.stream().map(CaseResult::source).toList())));
-            }
+            results = only(results, CaseResult::source, source, origin + ": no case of source '" + source + "'"
+                    + (type == null ? "" : " and type '" + type + "'") + "; sources");
         }
         List<List<Object>> rows = new ArrayList<>();
         List<List<Object>> skipped = new ArrayList<>();
@@ -248,6 +238,21 @@ public final class TrainingAnswers {
                         new Column("mapePercent", "MAPE", "%"), new Column("worstPercent", "worst", "%")), summary),
                 new ReportTable("unpredicted", "Cases not predicted", List.of(Column.of("id"),
                         new Column("type", "type", ""), Column.of("source"), Column.of("reason")), skipped)));
+    }
+
+    /**
+     * The results whose {@code key} is {@code value}.
+     *
+     * @param refusal the start of the error when none is, which the values there are complete
+     */
+    private static List<CaseResult> only(List<CaseResult> results, Function<CaseResult, String> key, String value,
+            String refusal) {
+        List<CaseResult> kept = results.stream().filter(r -> key.apply(r).equals(value)).toList();
+        if (kept.isEmpty()) {
+            throw new UnknownIdException(refusal + ": " + String.join(", ",
+                    new TreeSet<>(results.stream().map(key).toList())));
+        }
+        return kept;
     }
 
     /**
@@ -287,17 +292,13 @@ public final class TrainingAnswers {
             facts.put("plan", r.plan().label() + " = " + r.devices() + " devices");
             facts.putAll(TrainingReports.resultFacts(r));
             facts.put("memory", TrainingReports.memoryFact(r));
-            for (int i = 0; i < r.notes().size(); i++) {
-                facts.put("note " + (i + 1), r.notes().get(i));
-            }
+            TrainingReports.putNumbered(facts, "note", r.notes());
             tables.add(TrainingReports.breakdown(r));
             tables.add(TrainingReports.memory(r));
             tables.add(TrainingReports.schedule(r));
         });
         // what the prediction assumed, also when it then could not predict
-        for (int i = 0; i < found.assumptions().size(); i++) {
-            facts.put("assumed " + (i + 1), found.assumptions().get(i));
-        }
+        TrainingReports.putNumbered(facts, "assumed", found.assumptions());
         return new Report("validate", "Validation of one published run", facts, tables);
     }
 

@@ -32,10 +32,15 @@ public final class TrainingReports {
                     scenario.trainTokens()));
         }
         facts.put("memory", memoryFact(r));
-        for (int i = 0; i < r.notes().size(); i++) {
-            facts.put("note " + (i + 1), r.notes().get(i));
-        }
+        putNumbered(facts, "note", r.notes());
         return facts;
+    }
+
+    /** Each line as its own fact, "label 1", "label 2", ...: notes and assumptions. */
+    public static void putNumbered(Map<String, String> facts, String label, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            facts.put(label + " " + (i + 1), lines.get(i));
+        }
     }
 
     /** What a result says whatever asked for it: step time, MFU, throughput. */

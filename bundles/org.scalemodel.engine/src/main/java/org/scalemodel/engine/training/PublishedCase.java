@@ -64,6 +64,11 @@ final class PublishedCase {
         return node.path("source").path("title").asText("");
     }
 
+    /** Whether the run is one of torchtitan's (its paper or performance page). */
+    private boolean torchtitan() {
+        return title().contains("TorchTitan");
+    }
+
     String metric() {
         return node.path("primary").path("metric").asText("");
     }
@@ -154,8 +159,7 @@ final class PublishedCase {
                 assumptions.add("NeMo FP8 recipe: FP8 primary weights (fp8_params), as NVIDIA's benchmarking recipes set");
             }
         }
-        String title = title();
-        if (modern && (title.contains("TorchTitan") || title.contains("llm-foundry") || title.contains("MPT"))) {
+        if (modern && (torchtitan() || title().contains("llm-foundry") || title().contains("MPT"))) {
             // neither runs Transformer Engine's cuDNN attention: torchtitan calls PyTorch's SDPA,
             // whose flash backend is FlashAttention-2, and LLM Foundry the flash-attn package
             framework.put("attention-kernel", Efficiency.FLASH_ATTENTION_2);
@@ -237,7 +241,7 @@ final class PublishedCase {
         }
         // Megatron-LM of the papers' time split layers evenly over the model chunks; torchtitan's
         // pipeline splitting takes any layer count (the chunks short of a layer are the outer ones)
-        if (v > 1 && node.path("model").path("layers").asInt() % (pp * v) != 0 && !title().contains("TorchTitan")) {
+        if (v > 1 && node.path("model").path("layers").asInt() % (pp * v) != 0 && !torchtitan()) {
             assumptions.add("layers not divisible by pp x vpp: 1F1B priced instead of " + v + " virtual stages");
             v = 1;
         }
@@ -251,7 +255,7 @@ final class PublishedCase {
             return Recompute.NONE;
         }
         if (text.startsWith("selective")) {
-            if (title().contains("TorchTitan")) {
+            if (torchtitan()) {
                 // torchtitan's "selective" is per-operator unless a layer frequency is given: its
                 // Llama 3 configs set selective_ac_option = 'op' (train_configs/llama3_8b.toml)
                 assumptions.add("torchtitan selective checkpointing: its per-operator policy ('op')");

@@ -667,12 +667,28 @@ final class IterationBuilder {
         return bytes + n * ((double) model.ffn() / t + (swiglu ? h : 0)) * ACT;
     }
 
+    /**
+     * Bytes kept per element of a GEMM's input for the backward: under FP8, Transformer Engine keeps
+     * the FP8 cast (1 B instead of 2).
+     */
+    private double gemmInputBytes() {
+        return gemm == Precision.FP8 ? 1 : ACT;
+    }
+
+    /**
+     * Bytes kept per element of an MLP's intermediate width: GeLU keeps its input (BF16) and its
+     * output, the down projection's input; SwiGLU keeps gate and up (BF16) and their product.
+     */
+    private double intermediateBytes() {
+        return (model.activation() == Activation.SWIGLU ? 2 : 1) * ACT + gemmInputBytes();
+    }
+
     /** Bytes a MoE layer's shared and routed experts keep for one micro-batch without recomputation. */
     private double moeActivationBytes() {
         Moe m = model.moe().get();
         double h = model.hidden();
-        double gemmInput = gemm == Precision.FP8 ? 1 : ACT;
-        double perIntermediate = (model.activation() == Activation.SWIGLU ? 2 : 1) * ACT + gemmInput;
+        double gemmInput = gemmInputBytes();
+        double perIntermediate = intermediateBytes();
         double shared = n * perIntermediate * m.sharedFfn() / t;
         // each routed copy keeps the expert's input and its intermediates, split by etp
         double copies = expertTokens() * m.topK();
@@ -689,19 +705,16 @@ final class IterationBuilder {
      */
     private double layerActivationBytes(boolean moeLayer) {
         double h = model.hidden();
-        // under FP8, Transformer Engine keeps the FP8 cast of each GEMM input for the backward
-        // (1 B instead of 2); norms' inputs, Q, K, V and the activation's input stay BF16
-        double gemmInput = gemm == Precision.FP8 ? 1 : ACT;
+        // GEMM inputs as gemmInputBytes keeps them; norms' inputs, Q, K, V and the activation's
+        // input stay BF16
+        double gemmInput = gemmInputBytes();
         double outside = 2 * ACT + 2 * gemmInput + (job.framework().dropout() ? 2 : 0);
         double inside = ACT * (model.queryWidth() + 2.0 * model.kvWidth()) / h + gemmInput * model.valueWidth() / h;
-        // GeLU keeps its input (BF16) and its output, the down projection's input; SwiGLU keeps
-        // gate and up (BF16) and their product
-        double perIntermediate = (model.activation() == Activation.SWIGLU ? 2 : 1) * ACT + gemmInput;
         double experts = 0;
         if (moeLayer) {
             experts = moeActivationBytes();
         } else {
-            inside += perIntermediate * model.ffn() / h;
+            inside += intermediateBytes() * model.ffn() / h;
         }
         double bytes = n * h * (outside / (sp ? t : 1) + inside / t) + experts;
         if (!job.framework().flashAttention() && plan.recompute() == Recompute.NONE) {
