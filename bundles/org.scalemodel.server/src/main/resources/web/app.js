@@ -232,7 +232,8 @@ async function oneCase(id) {
   const report = await api('/validate?case=' + encodeURIComponent(id));
   renderFacts(report);
   renderTable($('plans'), table(report, 'schedule'));
-  $('comparison').replaceChildren();
+  // which operators the compute goes to, and the rate each was priced at
+  renderTable($('comparison'), table(report, 'operators'));
   clearCharts('chart-breakdown', 'chart-memory');
   drawBreakdown(report);
   drawMemory(report);

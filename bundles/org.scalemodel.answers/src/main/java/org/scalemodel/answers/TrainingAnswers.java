@@ -81,7 +81,8 @@ public final class TrainingAnswers {
         facts.put("plan chosen", how);
         facts.put("definitions", definitions(snapshot, scenario));
         return new RunAnswer(new Report("run", "Training run", facts, List.of(TrainingReports.breakdown(result),
-                TrainingReports.memory(result), TrainingReports.schedule(result))), result);
+                TrainingReports.memory(result), TrainingReports.schedule(result), TrainingReports.operators(result))),
+                result);
     }
 
     /** A plan search's report and the search it reports. */
@@ -296,6 +297,7 @@ public final class TrainingAnswers {
             tables.add(TrainingReports.breakdown(r));
             tables.add(TrainingReports.memory(r));
             tables.add(TrainingReports.schedule(r));
+            tables.add(TrainingReports.operators(r));
         });
         // what the prediction assumed, also when it then could not predict
         TrainingReports.putNumbered(facts, "assumed", found.assumptions());

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.scalemodel.api.export.Column;
 import org.scalemodel.api.export.ReportTable;
 import org.scalemodel.api.training.TimeShare;
+import org.scalemodel.api.training.OperatorTime;
 import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.training.TrainingScenario;
 import org.scalemodel.api.workload.MemoryFootprint;
@@ -99,6 +100,23 @@ public final class TrainingReports {
                 new Column("forwardSeconds", "forward", "s"), new Column("backwardSeconds", "backward", "s"),
                 new Column("microBatches", "micro-batches", ""), new Column("virtualStages", "virtual stages", ""),
                 new Column("tailSeconds", "after the pipeline", "s")), rows);
+    }
+
+    /**
+     * The compute of the stage that sets the pace, per iteration, by operator, largest first; each
+     * operator's rate shows how close to the part's peak it was priced.
+     */
+    public static ReportTable operators(TrainingResult r) {
+        double total = r.operators().stream().mapToDouble(OperatorTime::seconds).sum();
+        List<List<Object>> rows = new ArrayList<>();
+        for (OperatorTime op : r.operators()) {
+            rows.add(Figures.row(op.operator(), op.kind(), op.memoryBound() ? "memory" : "compute", op.seconds(),
+                    total > 0 ? op.seconds() / total * 100 : 0, op.flopsPerSecond() / 1e12));
+        }
+        return new ReportTable("operators", "Compute by operator (the stage that sets the pace, per iteration)",
+                List.of(Column.of("operator"), Column.of("kind"), new Column("bound", "bound by", ""),
+                        new Column("seconds", "time", "s"), new Column("sharePercent", "share of compute", "%"),
+                        new Column("teraflopsPerSecond", "rate", "TFLOP/s")), rows);
     }
 
     public static ReportTable memory(TrainingResult r) {

@@ -23,11 +23,14 @@ import org.scalemodel.api.workload.ParallelPlan;
  * @param stages            each pipeline stage's forward and backward time per micro-batch
  * @param tailSeconds       the once-per-iteration work after the pipeline drains (exposed gradient
  *                          synchronisation and the optimizer step)
+ * @param operators         the compute of the stage that sets the pace, per iteration, by operator;
+ *                          empty where the engine was not asked for it (plan search leaves it out to
+ *                          stay fast)
  */
 public record TrainingResult(String systemId, long devices, ParallelPlan plan, double stepSeconds,
         List<TimeShare> breakdown, double mfu, double hfu, double peakFlopsPerSecond, double tokensPerSecond,
         double timeToTrainSeconds, MemoryUse memory, List<String> notes, List<StageTime> stages,
-        double tailSeconds) {
+        double tailSeconds, List<OperatorTime> operators) {
 
     public TrainingResult {
         Objects.requireNonNull(systemId, "systemId");
@@ -36,6 +39,16 @@ public record TrainingResult(String systemId, long devices, ParallelPlan plan, d
         Objects.requireNonNull(memory, "memory");
         notes = List.copyOf(notes);
         stages = List.copyOf(stages);
+        operators = List.copyOf(operators);
+    }
+
+    /** A result without the operator split, as version 0.2 of this package built one. */
+    public TrainingResult(String systemId, long devices, ParallelPlan plan, double stepSeconds,
+            List<TimeShare> breakdown, double mfu, double hfu, double peakFlopsPerSecond, double tokensPerSecond,
+            double timeToTrainSeconds, MemoryUse memory, List<String> notes, List<StageTime> stages,
+            double tailSeconds) {
+        this(systemId, devices, plan, stepSeconds, breakdown, mfu, hfu, peakFlopsPerSecond, tokensPerSecond,
+                timeToTrainSeconds, memory, notes, stages, tailSeconds, List.of());
     }
 
     /** @return tokens per second per device */

@@ -117,13 +117,24 @@ final class ComputePricer {
      * @return seconds of all repetitions of {@code step}
      */
     double seconds(ComputeStep step, double attention) {
-        double memory = step.bytes() / bytesPerSecond;
-        double compute = switch (step.kind()) {
+        return Math.max(computeSeconds(step, attention), memorySeconds(step)) * step.count();
+    }
+
+    /** @return whether one repetition of {@code step} takes longer to move its bytes than to compute */
+    boolean memoryBound(ComputeStep step, double attention) {
+        return memorySeconds(step) > computeSeconds(step, attention);
+    }
+
+    private double memorySeconds(ComputeStep step) {
+        return step.bytes() / bytesPerSecond;
+    }
+
+    private double computeSeconds(ComputeStep step, double attention) {
+        return switch (step.kind()) {
             case MEMORY_BOUND -> 0;
             case MATMUL -> step.flops() / (rate(step.precision()) * matmulFraction(step.precision(), step.matmulSize()));
             case ATTENTION -> step.flops() / (rate(step.precision()) * attentionFraction(step.precision(), attention));
         };
-        return Math.max(compute, memory) * step.count();
     }
 
     private double rate(Precision precision) {

@@ -1,18 +1,23 @@
 package org.scalemodel.engine.training;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.scalemodel.api.fabric.Fabric;
 import org.scalemodel.api.hardware.AcceleratorSpec;
 import org.scalemodel.api.model.ParallelAxis;
 import org.scalemodel.api.training.MemoryUse;
+import org.scalemodel.api.training.OperatorTime;
 import org.scalemodel.api.training.StageTime;
 import org.scalemodel.api.training.TimeShare;
 import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.workload.CommunicationStep;
 import org.scalemodel.api.workload.ComputeStep;
 import org.scalemodel.api.workload.IterationWork;
+import org.scalemodel.api.workload.OperatorKind;
 import org.scalemodel.api.workload.Overlap;
 import org.scalemodel.api.workload.ParallelPlan;
 import org.scalemodel.api.workload.Phase;
@@ -58,6 +63,18 @@ public final class PlanEvaluator {
      * @return the predicted iteration of the plan
      */
     public TrainingResult evaluate(ParallelPlan plan, IterationWork work, double trainTokens) {
+        return evaluate(plan, work, trainTokens, false);
+    }
+
+    /**
+     * As {@link #evaluate(ParallelPlan, IterationWork, double)}, with the compute of the stage that
+     * sets the pace split by operator: for one plan a user looks at, not for plan search.
+     */
+    public TrainingResult evaluateInFull(ParallelPlan plan, IterationWork work, double trainTokens) {
+        return evaluate(plan, work, trainTokens, true);
+    }
+
+    private TrainingResult evaluate(ParallelPlan plan, IterationWork work, double trainTokens, boolean byOperator) {
         CommunicationPricer comms = new CommunicationPricer(fabric, plan);
         double attention = compute.attentionFraction(work.attentionKernel());
         int stages = work.stages().size();
@@ -137,9 +154,49 @@ public final class PlanEvaluator {
                     + "PaLM and Megatron-LM count it, while FP8 GEMMs run at up to twice that rate and causal "
                     + "attention kernels compute half of the scores the model FLOPs count", mfu * 100));
         }
+        List<OperatorTime> operators = byOperator
+                ? operators(work.stages().get(slowest), m, work.stages().get(tailStage), attention) : List.of();
         return new TrainingResult(fabric.systemId(), plan.devices(), plan, step, breakdown, mfu,
                 work.hardwareFlops() / (step * peak), peak, tokensPerSecond,
-                trainTokens > 0 ? trainTokens / tokensPerSecond : Double.NaN, memory, List.copyOf(notes), times, tail);
+                trainTokens > 0 ? trainTokens / tokensPerSecond : Double.NaN, memory, List.copyOf(notes), times, tail,
+                operators);
+    }
+
+    /**
+     * The compute of the breakdown by operator, largest first: the paced stage's micro-batch work
+     * {@code m} times, the tail stage's once-per-iteration work once, as the breakdown counts them,
+     * so the operators add up to its compute, recompute and optimizer parts.
+     */
+    private List<OperatorTime> operators(StageWork paced, int m, StageWork tail, double attention) {
+        Map<String, OperatorTime> byName = new LinkedHashMap<>();
+        addOperators(byName, paced, m, false, attention);
+        addOperators(byName, tail, 1, true, attention);
+        List<OperatorTime> sorted = new ArrayList<>(byName.values());
+        sorted.sort(Comparator.comparingDouble(OperatorTime::seconds).reversed());
+        return sorted;
+    }
+
+    private void addOperators(Map<String, OperatorTime> byName, StageWork stage, int times, boolean onceAnIteration,
+            double attention) {
+        for (ComputeStep step : stage.compute()) {
+            if ((step.phase() == Phase.ITERATION) != onceAnIteration) {
+                continue;
+            }
+            double seconds = compute.seconds(step, attention) * times;
+            double flops = step.flops() * step.count() * times;
+            byName.merge(step.name(), new OperatorTime(step.name(), kindName(step.kind()),
+                    compute.memoryBound(step, attention), seconds, flops),
+                    (a, b) -> new OperatorTime(a.operator(), a.kind(), a.memoryBound() && b.memoryBound(),
+                            a.seconds() + b.seconds(), a.flops() + b.flops()));
+        }
+    }
+
+    private static String kindName(OperatorKind kind) {
+        return switch (kind) {
+            case MATMUL -> "matmul";
+            case ATTENTION -> "attention";
+            case MEMORY_BOUND -> "memory-bound";
+        };
     }
 
     /**

@@ -54,7 +54,7 @@ public final class TrainingEngineService implements TrainingEngine {
         Resolved resolved = resolve(snapshot, scenario.system(), scenario.workload());
         IterationWork work = resolved.generator.generate(scenario.workload(), plan, seeded());
         checkDevices(plan, scenario.system());
-        return resolved.evaluator.evaluate(plan, work, scenario.trainTokens());
+        return resolved.evaluator.evaluateInFull(plan, work, scenario.trainTokens());
     }
 
     @Override
@@ -125,7 +125,7 @@ public final class TrainingEngineService implements TrainingEngine {
             } catch (IllegalArgumentException e) {
                 throw new PublishedCase.Unpredictable(e.getMessage());
             }
-            TrainingResult result = resolved.evaluator.evaluate(plan, work, 0);
+            TrainingResult result = resolved.evaluator.evaluateInFull(plan, work, 0);
             if (!result.memory().fits()) {
                 c.assumptions().add(String.format("predicted NOT to fit: %.1f GB over %.0f GB",
                         result.memory().overBytes() / 1e9, result.memory().capacityBytes() / 1e9));

@@ -10,6 +10,7 @@ import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.scalemodel.api.hardware.AcceleratorSpec;
+import org.scalemodel.api.training.OperatorTime;
 import org.scalemodel.api.training.TimeShare;
 import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.workload.ComputeStep;
@@ -142,6 +143,45 @@ class PlanEvaluatorTest {
         assertThat(result.hfu() / result.mfu()).isBetween(1.30, 4.0 / 3);
         assertThat(result.mfu()).isBetween(0.2, 0.8);
         assertThat(result.peakFlopsPerSecond()).isEqualTo(312e12, Offset.offset(1.0));
+    }
+
+    @Test
+    void theOperatorsAddUpToTheComputeOfTheBreakdownAndLeaveTheStepAsItWas() {
+        ParallelPlan plan = new ParallelPlan(8, 12, 16, 1, 1, 1, 96, true, 2, Recompute.SELECTIVE, 1);
+        PlanEvaluator evaluator = new PlanEvaluator(TestParts.a100(), new TestParts.RingFabric(1 << 20, 100e9, 5e-6));
+        IterationWork work = GENERATOR.generate(gpt3(1536, true), plan, RANDOM);
+        TrainingResult brief = evaluator.evaluate(plan, work, 300e9);
+        TrainingResult full = evaluator.evaluateInFull(plan, work, 300e9);
+
+        assertThat(brief.operators()).as("plan search leaves the split out").isEmpty();
+        assertThat(full.stepSeconds()).isEqualTo(brief.stepSeconds());
+        assertThat(full.breakdown()).isEqualTo(brief.breakdown());
+        double operators = full.operators().stream().mapToDouble(OperatorTime::seconds).sum();
+        assertThat(operators).isCloseTo(full.seconds("compute") + full.seconds("recompute") + full.seconds("optimizer"),
+                Percentage.withPercentage(1e-9));
+        assertThat(full.operators()).extracting(OperatorTime::seconds)
+                .as("largest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(full.operators()).extracting(OperatorTime::operator).doesNotHaveDuplicates()
+                .contains("output.forward.logits", "optimizer.adam-step");
+    }
+
+    @Test
+    void eachOperatorRunsAtMostAtThePeakAndTheMemoryBoundOnesSaySo() {
+        ParallelPlan plan = new ParallelPlan(8, 12, 16, 1, 1, 1, 96, true, 1, Recompute.NONE, 1);
+        PlanEvaluator evaluator = new PlanEvaluator(TestParts.a100(), new TestParts.RingFabric(1 << 20, 100e9, 5e-6));
+        TrainingResult full = evaluator.evaluateInFull(plan, GENERATOR.generate(gpt3(1536, true), plan, RANDOM), 300e9);
+
+        for (OperatorTime op : full.operators()) {
+            assertThat(op.flopsPerSecond()).as(op.operator()).isBetween(0.0, 312e12);
+            if (op.kind().equals("memory-bound")) {
+                assertThat(op.memoryBound()).as(op.operator()).isTrue();
+                assertThat(op.flops()).isZero();
+            }
+        }
+        // a GEMM at its measured efficiency: the A100 curve's 0.822 at the largest size is its ceiling
+        assertThat(full.operators()).filteredOn(op -> op.kind().equals("matmul"))
+                .allSatisfy(op -> assertThat(op.flopsPerSecond()).isLessThanOrEqualTo(312e12 * 0.822 + 1));
+        assertThat(full.operators()).anyMatch(op -> op.kind().equals("matmul") && !op.memoryBound());
     }
 
     @Test

@@ -133,6 +133,8 @@ class WebPageIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("facts"), "korthikanti22-175B-full"));
         assertThat(browser.findElement(By.id("facts")).getText()).contains("measured", "predicted", "error");
         assertThat(browser.findElements(By.cssSelector("#plans tbody tr"))).as("the pipeline stages").hasSize(8);
+        assertThat(browser.findElement(By.id("comparison")).getText()).as("the compute by operator")
+                .contains("mlp.up", "attention", "TFLOP/s");
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 
