@@ -159,6 +159,13 @@ final class PublishedCase {
                 assumptions.add("NeMo FP8 recipe: FP8 primary weights (fp8_params), as NVIDIA's benchmarking recipes set");
             }
         }
+        if (other.toLowerCase(Locale.ROOT).contains("eager")) {
+            // a run stated as eager (torchtitan's rows without torch.compile) runs each element-wise
+            // operator of the model's code as its own PyTorch kernel
+            framework.put("elementwise", "eager");
+            assumptions.add("eager mode stated: the element-wise operators (RMSNorm, RoPE, SwiGLU) run one PyTorch "
+                    + "kernel each");
+        }
         if (modern && (torchtitan() || title().contains("llm-foundry") || title().contains("MPT"))) {
             // neither runs Transformer Engine's cuDNN attention: torchtitan calls PyTorch's SDPA,
             // whose flash backend is FlashAttention-2, and LLM Foundry the flash-attn package

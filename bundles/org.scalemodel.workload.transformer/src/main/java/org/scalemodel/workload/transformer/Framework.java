@@ -25,7 +25,11 @@ package org.scalemodel.workload.transformer;
  *                           them in FP8; the optimizer's FP32 master copy is unchanged. Under
  *                           ZeRO-3 / FSDP only what is gathered changes: the shard each rank keeps
  *                           is counted as without it
+ * @param eagerElementwise   the element-wise operators run one PyTorch kernel each (eager mode, no
+ *                           torch.compile): RMSNorm, RoPE and SwiGLU move what their PyTorch
+ *                           compositions move instead of what one fused kernel reads and writes
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
-        boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params) {
+        boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,
+        boolean eagerElementwise) {
 }

@@ -32,6 +32,20 @@ final class IterationBuilder {
      * (4 x 4), writes master, m, v (3 x 4) and the 16-bit weight (2); assumed, from the state sizes.
      */
     private static final double ADAM_STEP_BYTES = 30;
+    /**
+     * Bytes torchtitan's eager RMSNorm moves per element, forward (torchtitan/models/norms.py,
+     * {@code RMSNorm}: {@code x.float()} reads 2 and writes 4, {@code pow(2)} reads 4 and writes 4,
+     * {@code mean} reads 4, {@code x * rsqrt} reads 4 and writes 4, {@code type_as} reads 4 and
+     * writes 2, {@code * weight} reads 2 and writes 2): 36, against 4 for one fused kernel.
+     */
+    private static final double EAGER_RMSNORM_BYTES = 36;
+    /**
+     * Bytes Llama's eager rotary embedding moves per query or key element, forward (torchtitan and
+     * Meta's reference {@code apply_rotary_emb}: {@code xq.float()} reads 2 and writes 4, the
+     * complex product reads 4 and writes 4, {@code type_as} reads 4 and writes 2): 20, against 4
+     * for one fused kernel.
+     */
+    private static final double EAGER_ROTARY_BYTES = 20;
 
     private final TrainingJob job;
     private final TransformerModel model;
@@ -279,7 +293,8 @@ final class IterationBuilder {
             }
             steps.memory(at + "mlp.activation", phase, activationElements(n, model.ffn()) * ACT, act, count);
         }
-        steps.memory(at + "norms-residuals", phase, nOutside * h * 10 * ACT, act, count);
+        steps.memory(at + "norms-residuals", phase, nOutside * h * normsAndAddsBytes(), act, count);
+        rotary(steps, phase, at, count, 1);
         // the policy keeps reduce-scatter outputs but not gathers: under SP the normed inputs of wk
         // and w3 are gathered again; without SP, wo's all-reduce is redone; a MoE layer dispatches
         // its tokens to the experts again
@@ -311,6 +326,7 @@ final class IterationBuilder {
             steps.matmul(at + "attention.out", phase, n, (double) model.valueWidth() / t, h, gemm, ACT, factor,
                     count);
         }
+        rotary(steps, phase, at, count, factor);
         attentionCore(steps, phase, kind, count, factor);
         // MLP or experts
         int up = model.activation().matrices() - 1;
@@ -349,9 +365,9 @@ final class IterationBuilder {
             steps.matmul(at + "mlp.down", phase, n, (double) model.ffn() / t, h, gemm, ACT, factor, count);
             steps.memory(at + "mlp.activation", phase, activationElements(n, model.ffn()) * ACT * factor, act, count);
         }
-        // norms and residual adds: two layer norms (read, write) and two adds (two reads, a write),
-        // outside the tensor-parallel regions; dropout adds a read, a write and a 1-byte mask each
-        double elementwise = nOutside * h * (10 * ACT + (job.framework().dropout() ? 2 * (2 * ACT + 1) : 0));
+        // norms and residual adds outside the tensor-parallel regions; dropout adds a read, a write
+        // and a 1-byte mask each
+        double elementwise = nOutside * h * (normsAndAddsBytes() + (job.framework().dropout() ? 2 * (2 * ACT + 1) : 0));
         steps.memory(at + "norms-residuals", phase, elementwise * factor, act, count);
         // a MoE layer under SP has no dense MLP to gather for: its routed experts move their tokens
         // themselves (dispatch, and the expert-tensor gather); only a shared expert needs the pair
@@ -387,8 +403,7 @@ final class IterationBuilder {
     /** Bytes the routed experts' activation function reads and writes in one pass. */
     private double expertActivationBytes() {
         Moe m = model.moe().get();
-        return expertTokens() * m.topK() * m.expertFfn() / plan.expertTensor()
-                * (model.activation() == Activation.SWIGLU ? 3 : 2) * ACT;
+        return expertTokens() * m.topK() * m.expertFfn() / plan.expertTensor() * activationElementsPerWidth() * ACT;
     }
 
     /** Bytes one dispatch (or combine) all-to-all moves: the top-k copies of this rank's tokens. */
@@ -398,8 +413,47 @@ final class IterationBuilder {
 
     /** Elements an MLP activation reads and writes for {@code tokens} rows of width {@code ffn}. */
     private double activationElements(double tokens, long ffn) {
-        // GeLU reads and writes f; SwiGLU reads gate and up and writes one
-        return tokens * ffn / t * (model.activation() == Activation.SWIGLU ? 3 : 2);
+        return tokens * ffn / t * activationElementsPerWidth();
+    }
+
+    /**
+     * Elements the activation reads and writes per element of the FFN width: GeLU reads and writes
+     * one (2); SwiGLU fused reads gate and up and writes one (3); SwiGLU eager ({@code silu(w1 x) *
+     * w3 x}) runs the SiLU (reads, writes) and then the product (two reads, a write): 5.
+     */
+    private double activationElementsPerWidth() {
+        if (model.activation() != Activation.SWIGLU) {
+            return 2;
+        }
+        return job.framework().eagerElementwise() ? 5 : 3;
+    }
+
+    /**
+     * Bytes per element of the hidden width of a layer's two norms and two residual adds (each add
+     * reads two and writes one): a norm is one kernel (reads, writes) when fused, and LayerNorm is
+     * one native kernel in eager PyTorch too; eager RMSNorm is {@link #EAGER_RMSNORM_BYTES}.
+     */
+    private double normsAndAddsBytes() {
+        double norm = job.framework().eagerElementwise() && model.norm() == Norm.RMSNORM ? EAGER_RMSNORM_BYTES
+                : 2 * ACT;
+        return 2 * norm + 2 * 3 * ACT;
+    }
+
+    /**
+     * RoPE on this rank's queries and keys: one fused kernel reads and writes them; eager PyTorch
+     * moves {@link #EAGER_ROTARY_BYTES} per element. {@code factor} 2 for backward, as every
+     * element-wise operator here.
+     */
+    private void rotary(StageSteps steps, Phase phase, String at, int count, double factor) {
+        if (!model.rotary()) {
+            return;
+        }
+        double perElement = job.framework().eagerElementwise() ? EAGER_ROTARY_BYTES : 2 * ACT;
+        // the query heads and key heads this rank holds; MLA rotates its decoupled part only, one
+        // shared key per token
+        double width = model.mla().map(m -> ((double) model.heads() / t + 1) * m.qkRopeDim())
+                .orElse((double) model.queryWidth() / t + kvLocal());
+        steps.memory(at + "attention.rotary", phase, n * width * perElement * factor, act, count);
     }
 
     /** Scores, softmax and attention over V. */

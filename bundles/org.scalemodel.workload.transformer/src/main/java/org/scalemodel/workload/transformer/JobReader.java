@@ -17,7 +17,7 @@ final class JobReader {
 
     private static final Set<String> TOP = Set.of("model", "job", "framework");
     private static final Set<String> MODEL = Set.of("name", "layers", "hidden", "heads", "kv-heads", "head-dim",
-            "ffn-hidden", "activation", "vocab", "seq-len", "tied-embeddings", "moe", "mla", "attention");
+            "ffn-hidden", "activation", "vocab", "seq-len", "tied-embeddings", "moe", "mla", "attention", "norm", "rotary");
     private static final Set<String> MOE = Set.of("experts", "top-k", "shared-experts", "shared-expert-ffn-hidden",
             "expert-ffn-hidden", "dense-layers");
     private static final Set<String> MLA = Set.of("q-lora-rank", "kv-lora-rank", "qk-nope-head-dim",
@@ -25,7 +25,7 @@ final class JobReader {
     private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
             "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
-            "attention-kernel", "fp8-params");
+            "attention-kernel", "fp8-params", "elementwise");
 
     private JobReader() {
     }
@@ -50,7 +50,7 @@ final class JobReader {
                 flag(framework, "framework.", "flash-attention", true), flag(framework, "framework.", "dropout", false),
                 count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")),
-                flag(framework, "framework.", "fp8-params", false));
+                flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
@@ -120,8 +120,13 @@ final class JobReader {
                     whole(m, "qk-nope-head-dim", "model.mla.", null), whole(m, "qk-rope-head-dim", "model.mla.", null),
                     whole(m, "v-head-dim", "model.mla.", null)));
         }
+        // the pairings of the published families: GPT-3, BLOOM, OPT and MPT use LayerNorm and no
+        // rotation with GeLU; Llama and the models built like it RMSNorm and RoPE with SwiGLU
+        boolean llamaLike = activation == Activation.SWIGLU;
+        Norm norm = norm(model.getOrDefault("norm", llamaLike ? "rmsnorm" : "layernorm"));
+        boolean rotary = flag(model, "model.", "rotary", llamaLike || mla.isPresent());
         return new TransformerModel(layers, hidden, heads, kvHeads, headDim, ffn, activation, vocab, seqLen, tied, moe,
-                mla);
+                mla, norm, rotary);
     }
 
     static Precision precision(Object value, String path) {
@@ -131,6 +136,26 @@ final class JobReader {
             case "fp16" -> Precision.FP16;
             case "fp8" -> Precision.FP8;
             default -> throw new IllegalArgumentException(path + ": expected bf16, fp16 or fp8, got \"" + value + "\"");
+        };
+    }
+
+    /** {@code framework.elementwise}: {@code fused} (the default) or {@code eager}. */
+    private static boolean eager(Object value) {
+        String text = value == null ? "fused" : String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "fused" -> false;
+            case "eager" -> true;
+            default -> throw new IllegalArgumentException("framework.elementwise: expected fused (fused kernels or "
+                    + "torch.compile) or eager (one PyTorch kernel per operator), got \"" + value + "\"");
+        };
+    }
+
+    private static Norm norm(Object value) {
+        String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "layernorm" -> Norm.LAYERNORM;
+            case "rmsnorm" -> Norm.RMSNORM;
+            default -> throw new IllegalArgumentException("model.norm: expected layernorm or rmsnorm, got \"" + value + "\"");
         };
     }
 

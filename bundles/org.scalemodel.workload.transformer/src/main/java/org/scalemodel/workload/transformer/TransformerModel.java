@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param tiedEmbeddings whether the output layer shares the input embedding's weights
  * @param moe        the MoE layers, if any
  * @param mla        latent attention, if used instead of MHA/GQA
+ * @param norm       the layers' normalisation
+ * @param rotary     whether queries and keys are rotated (RoPE) in every layer
  */
 record TransformerModel(int layers, long hidden, int heads, int kvHeads, long headDim, long ffn, Activation activation,
-        long vocab, long seqLen, boolean tiedEmbeddings, Optional<Moe> moe, Optional<Mla> mla) {
+        long vocab, long seqLen, boolean tiedEmbeddings, Optional<Moe> moe, Optional<Mla> mla, Norm norm,
+        boolean rotary) {
 
     /** @return width of all query heads together */
     long queryWidth() {

@@ -120,6 +120,53 @@ class IterationBuilderTest {
         }
     }
 
+    private static Map<String, Object> llama8b(String elementwise) {
+        Map<String, Object> parameters = Jobs.gpt3(16);
+        Jobs.model(parameters).putAll(Map.of("layers", 32, "hidden", 4096, "heads", 32, "kv-heads", 8,
+                "ffn-hidden", 14336, "activation", "swiglu", "vocab", 128256, "seq-len", 8192));
+        parameters.put("framework", new java.util.HashMap<>(Map.of("elementwise", elementwise)));
+        return parameters;
+    }
+
+    private static double bytes(StageWork stage, String name) {
+        return stage.compute().stream().filter(c -> c.name().equals(name)).mapToDouble(c -> c.bytes() * c.count())
+                .sum();
+    }
+
+    @Test
+    void eagerPyTorchMovesWhatItsRmsNormRopeAndSwigluOperatorsMove() {
+        ParallelPlan plan = new ParallelPlan(1, 1, 8, 1, 1, 2, 1, false, 1, Recompute.NONE, 3);
+        StageWork fused = IterationBuilder.build(JobReader.read(llama8b("fused")), plan).stages().get(0);
+        StageWork eager = IterationBuilder.build(JobReader.read(llama8b("eager")), plan).stages().get(0);
+        double tokens = 2.0 * 8192;
+        // per token and layer: two norms and two adds; fused norms read and write 2 B each, eager
+        // RMSNorm moves 36 B; each add reads two and writes one
+        assertThat(bytes(fused, "dense.forward.norms-residuals")).isEqualTo(32 * tokens * 4096 * (2 * 4 + 2 * 6));
+        assertThat(bytes(eager, "dense.forward.norms-residuals")).isEqualTo(32 * tokens * 4096 * (2 * 36 + 2 * 6));
+        // RoPE on 32 query and 8 key heads of 128: 4 B per element fused, 20 eager; twice in backward
+        double rotated = 32 * tokens * (4096 + 1024);
+        assertThat(bytes(fused, "dense.forward.attention.rotary")).isEqualTo(rotated * 4);
+        assertThat(bytes(eager, "dense.forward.attention.rotary")).isEqualTo(rotated * 20);
+        assertThat(bytes(eager, "dense.backward.attention.rotary")).isEqualTo(rotated * 40);
+        // SwiGLU: gate and up read, one written (3 elements) fused; SiLU then the product (5) eager
+        assertThat(bytes(eager, "dense.forward.mlp.activation") / bytes(fused, "dense.forward.mlp.activation"))
+                .isEqualTo(5.0 / 3);
+        // the GEMMs do not change
+        assertThat(bytes(eager, "dense.forward.mlp.up")).isEqualTo(bytes(fused, "dense.forward.mlp.up"));
+    }
+
+    @Test
+    void gptsLayerNormAndGeluMoveTheSameEagerAndNothingIsRotated() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        parameters.put("framework", new java.util.HashMap<>(Map.of("elementwise", "eager")));
+        ParallelPlan plan = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 1);
+        StageWork eager = IterationBuilder.build(JobReader.read(parameters), plan).stages().get(5);
+        StageWork fused = IterationBuilder.build(GPT3, plan).stages().get(5);
+        // LayerNorm and GeLU are one native kernel each in eager PyTorch too
+        assertThat(eager.compute()).isEqualTo(fused.compute());
+        assertThat(fused.compute()).noneMatch(c -> c.name().contains("rotary"));
+    }
+
     @Test
     void torchtitansPerOperatorPolicyRedoesEveryOtherMatmul() {
         // Llama 3 8B as torchtitan trains it: FSDP on 8 GPUs, local batch 2, sequences of 8192

@@ -38,6 +38,33 @@ class JobReaderTest {
     }
 
     @Test
+    void theNormAndRotationFollowTheActivationUnlessGivenAndTheElementwiseModeIsFusedUnlessEager() {
+        TrainingJob gpt = JobReader.read(Jobs.gpt3(1536));
+        assertThat(gpt.model().norm()).isEqualTo(Norm.LAYERNORM);
+        assertThat(gpt.model().rotary()).isFalse();
+        assertThat(gpt.framework().eagerElementwise()).isFalse();
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        Jobs.model(parameters).put("activation", "swiglu");
+        Jobs.model(parameters).put("ffn-hidden", 32768);
+        TrainingJob llamaLike = JobReader.read(parameters);
+        assertThat(llamaLike.model().norm()).isEqualTo(Norm.RMSNORM);
+        assertThat(llamaLike.model().rotary()).isTrue();
+        Jobs.model(parameters).putAll(Map.of("norm", "LayerNorm", "rotary", false));
+        parameters.put("framework", Map.of("elementwise", "eager"));
+        TrainingJob stated = JobReader.read(parameters);
+        assertThat(stated.model().norm()).isEqualTo(Norm.LAYERNORM);
+        assertThat(stated.model().rotary()).isFalse();
+        assertThat(stated.framework().eagerElementwise()).isTrue();
+        Jobs.model(parameters).put("norm", "batchnorm");
+        assertThatThrownBy(() -> JobReader.read(parameters))
+                .hasMessage("model.norm: expected layernorm or rmsnorm, got \"batchnorm\"");
+        Jobs.model(parameters).put("norm", "rmsnorm");
+        parameters.put("framework", Map.of("elementwise", "compiled"));
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.elementwise: expected fused (fused "
+                + "kernels or torch.compile) or eager (one PyTorch kernel per operator), got \"compiled\"");
+    }
+
+    @Test
     void fp8PrimaryWeightsNeedAnFp8Job() {
         Map<String, Object> parameters = Jobs.gpt3(1536);
         parameters.put("framework", Map.of("fp8-params", true));
