@@ -236,7 +236,9 @@ public final class TrainingAnswers {
                         new Column("errorPercent", "error", "%"), Column.of("plan"), Column.of("notes")), rows),
                 new ReportTable("summary", "MAPE by group", List.of(new Column("group", "group", ""), Column.of("value"),
                         Column.of("predicted"), new Column("total", "cases", ""),
-                        new Column("mapePercent", "MAPE", "%"), new Column("worstPercent", "worst", "%")), summary),
+                        new Column("mapePercent", "MAPE", "%"), new Column("biasPercent", "bias (+ too fast)", "%"),
+                        new Column("within10", "within 10%", ""), new Column("within15", "within 15%", ""),
+                        new Column("worstPercent", "worst", "%")), summary),
                 new ReportTable("unpredicted", "Cases not predicted", List.of(Column.of("id"),
                         new Column("type", "type", ""), Column.of("source"), Column.of("reason")), skipped)));
     }
@@ -354,12 +356,30 @@ public final class TrainingAnswers {
         return groups;
     }
 
+    /**
+     * One group's scores: MAPE, the bias (the mean signed error, its sign turned for metrics where
+     * less is faster, so positive means the model predicts the group too fast: which way it errs,
+     * which MAPE alone does not say), how many cases fall within 10% and 15%, and the worst case.
+     */
     private static List<Object> summaryRow(String group, String value, List<CaseResult> results) {
-        long predicted = results.stream().filter(CaseResult::predictedAtAll).count();
-        double worst = results.stream().filter(CaseResult::predictedAtAll).mapToDouble(r -> Math.abs(r.errorPercent()))
-                .max().orElse(Double.NaN);
-        return Figures.row(group, value, predicted, results.size(), predicted == 0 ? null : mape(results),
-                predicted == 0 ? null : worst);
+        List<CaseResult> predicted = results.stream().filter(CaseResult::predictedAtAll).toList();
+        if (predicted.isEmpty()) {
+            return Figures.row(group, value, 0L, results.size(), null, null, 0L, 0L, null);
+        }
+        double worst = predicted.stream().mapToDouble(r -> Math.abs(r.errorPercent())).max().orElseThrow();
+        double bias = predicted.stream().mapToDouble(r -> lessIsFaster(r.metric()) ? -r.errorPercent() : r.errorPercent())
+                .average().orElseThrow();
+        return Figures.row(group, value, (long) predicted.size(), results.size(), mape(results), bias,
+                within(predicted, 10), within(predicted, 15), worst);
+    }
+
+    /** Metrics of time (an iteration, a run, a token's latency), where a smaller figure is faster. */
+    private static boolean lessIsFaster(String metric) {
+        return metric.endsWith("_s") || metric.endsWith("_ms") || metric.endsWith("_min") || metric.equals("gpu_hours");
+    }
+
+    private static long within(List<CaseResult> predicted, double percent) {
+        return predicted.stream().filter(r -> Math.abs(r.errorPercent()) <= percent).count();
     }
 
     public static double mape(List<CaseResult> results) {

@@ -92,6 +92,28 @@ class TrainingAnswersTest {
                 "cases.json, 1 cases from source megatron");
     }
 
+    @Test
+    void theSummarySaysWhichWayTheErrorsGoAndHowManyAreClose() throws IOException {
+        List<CaseResult> cases = new java.util.ArrayList<>(CASES);
+        cases.add(new CaseResult("narayanan21-t2-zero3-175B-1536gpu", "training_step", "narayanan21", "iteration_time_s",
+                66.75, 53.4, Optional.empty(), List.of(), Optional.empty()));
+        Report report = TrainingAnswers.validate(null, new Engine(cases), empty(), "cases.json", "training_step", null);
+        org.scalemodel.api.export.ReportTable summary = report.tables().stream().filter(t -> t.id().equals("summary"))
+                .findFirst().orElseThrow();
+        List<String> keys = summary.columns().stream().map(org.scalemodel.api.export.Column::key).toList();
+        List<Object> all = summary.rows().get(0);
+        // errors 0, +40.5 (MFU too high) and -20.0 (iteration time too short): MAPE 20.2; both are too
+        // fast, so the bias is +20.2; one within 10% and 15%
+        assertThat((double) all.get(keys.indexOf("mapePercent"))).isCloseTo((0 + 40.488 + 20.0) / 3,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat((double) all.get(keys.indexOf("biasPercent"))).isCloseTo((0 + 40.488 + 20.0) / 3,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(all.get(keys.indexOf("within10"))).isEqualTo(1L);
+        assertThat(all.get(keys.indexOf("within15"))).isEqualTo(1L);
+        List<Object> palm = summary.rows().stream().filter(r -> "palm".equals(r.get(1))).findFirst().orElseThrow();
+        assertThat(palm.get(keys.indexOf("biasPercent"))).as("nothing predicted, nothing to average").isNull();
+    }
+
     /** Answers validate with fixed results; the other questions are not asked here. */
     private record Engine(List<CaseResult> cases) implements TrainingEngine {
 
