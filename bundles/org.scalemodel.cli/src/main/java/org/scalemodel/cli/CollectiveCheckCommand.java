@@ -31,8 +31,12 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "collective-check", mixinStandardHelpOptions = true,
         description = {"Compares the collective model with published bus-bandwidth measurements (nccl-tests and",
-            "similar, 64 MiB and above): predicted, measured, error per point, and the MAPE."})
+            "similar, 64 MiB and above): predicted, measured, error per point, and the MAPE; each published",
+            "curve's score; and the sizes where sources measuring one system disagree with each other."})
 final class CollectiveCheckCommand implements Runnable {
+
+    /** The bar: a point is met when the prediction is within 15% of the measurement. */
+    private static final double WITHIN_PERCENT = 15;
 
     private final CliContext context;
     private final FabricFactory fabrics;
@@ -51,6 +55,11 @@ final class CollectiveCheckCommand implements Runnable {
         List<List<Object>> rows = new ArrayList<>();
         double sumAbsError = 0;
         double worst = 0;
+        int within = 0;
+        // each published curve (a system's collective on a group, by one source), and each size
+        // that several sources measured on one system: how far the measurements differ
+        Map<String, List<Double>> curves = new LinkedHashMap<>();
+        Map<String, double[]> sizes = new LinkedHashMap<>();
         for (String[] m : measurements()) {
             Collective collective = CollectiveCommand.collective(m[1]);
             double bytes = QuantityParser.dataSize(m[4]).bytes();
@@ -61,19 +70,62 @@ final class CollectiveCheckCommand implements Runnable {
             double error = 100 * (predicted - measured) / measured;
             sumAbsError += Math.abs(error);
             worst = Math.max(worst, Math.abs(error));
+            within += Math.abs(error) <= WITHIN_PERCENT ? 1 : 0;
+            String curve = m[0] + " " + m[1] + " " + m[2];
+            curves.computeIfAbsent(curve + "\t" + m[6], k -> new ArrayList<>()).add(error);
+            double[] spread = sizes.computeIfAbsent(curve + "\t" + m[4],
+                    k -> new double[] {Double.MAX_VALUE, 0, predicted, 0});
+            spread[0] = Math.min(spread[0], measured);
+            spread[1] = Math.max(spread[1], measured);
+            spread[3]++;
             rows.add(Figures.row(m[0], m[1], Integer.parseInt(m[2]), m[4], predicted, measured, error,
                     CollectiveCommand.path(estimate), m[6] + ", " + m[7]));
         }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("points", Integer.toString(rows.size()));
         facts.put("MAPE", String.format(Locale.ROOT, "%.1f %%", sumAbsError / rows.size()));
+        facts.put("within 15%", within + " of " + rows.size() + " points");
         facts.put("worst", String.format(Locale.ROOT, "%.1f %%", worst));
         printer.print(context, snapshot, new Report("collective-check", "Collective model vs published measurements",
                 facts, List.of(new ReportTable("points", "Bus bandwidth, predicted and measured", List.of(
                         Column.of("system"), Column.of("collective"), Column.of("group"), Column.of("size"),
                         new Column("predicted", "predicted", "GB/s"), new Column("measured", "measured", "GB/s"),
                         new Column("errorPercent", "error", "%"), new Column("path", "priced as", ""),
-                        Column.of("source")), rows))));
+                        Column.of("source")), rows), curves(curves), disagreements(sizes))));
+    }
+
+    /** Each published curve: its points, how many the model meets within 15%, its MAPE and worst point. */
+    private static ReportTable curves(Map<String, List<Double>> curves) {
+        List<List<Object>> rows = new ArrayList<>();
+        curves.forEach((key, errors) -> {
+            String[] parts = key.split("\t");
+            rows.add(Figures.row(parts[0], parts[1], errors.size(),
+                    errors.stream().filter(e -> Math.abs(e) <= WITHIN_PERCENT).count(),
+                    errors.stream().mapToDouble(Math::abs).average().orElseThrow(),
+                    errors.stream().mapToDouble(Math::abs).max().orElseThrow()));
+        });
+        return new ReportTable("curves", "Each published curve", List.of(Column.of("curve"), Column.of("source"),
+                Column.of("points"), new Column("within15", "within 15%", ""),
+                new Column("mapePercent", "MAPE", "%"), new Column("worstPercent", "worst", "%")), rows);
+    }
+
+    /**
+     * The sizes several sources measured on one system: the lowest and highest published figure and
+     * how far apart they are. Where the spread passes 35% (1.15 / 0.85), no single prediction is within
+     * 15% of both.
+     */
+    private static ReportTable disagreements(Map<String, double[]> sizes) {
+        List<List<Object>> rows = new ArrayList<>();
+        sizes.forEach((key, s) -> {
+            if (s[3] > 1) {
+                String[] parts = key.split("\t");
+                rows.add(Figures.row(parts[0], parts[1], (long) s[3], s[0], s[1], 100 * (s[1] - s[0]) / s[0], s[2]));
+            }
+        });
+        return new ReportTable("disagreements", "Where published measurements of one system disagree", List.of(
+                Column.of("curve"), Column.of("size"), new Column("sources", "sources", ""),
+                new Column("lowest", "lowest", "GB/s"), new Column("highest", "highest", "GB/s"),
+                new Column("spreadPercent", "spread", "%"), new Column("predicted", "predicted", "GB/s")), rows);
     }
 
     /** The measurements, from the bundle's validation/collectives.csv. */

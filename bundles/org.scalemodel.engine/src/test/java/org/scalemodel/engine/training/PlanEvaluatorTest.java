@@ -185,6 +185,29 @@ class PlanEvaluatorTest {
     }
 
     @Test
+    void computeBesideACollectiveRunsSlowerByTheMeasuredContention() {
+        double s = PlanEvaluator.OVERLAP_COMPUTE_SLOWDOWN;
+        assertThat(PlanEvaluator.contended(0, 1)).as("nothing beside it").isEqualTo(1);
+        // a collective of 0.5 s inside 1 s of compute: compute loses 0.5 s x s / (1 + s)
+        assertThat(PlanEvaluator.contended(0.5, 1)).isCloseTo(1 + 0.5 * s / (1 + s), Offset.offset(1e-12));
+        // a collective longer than the slowed compute: its own time
+        assertThat(PlanEvaluator.contended(3, 1)).isEqualTo(3);
+        // continuous where the compute ends just as the collective does
+        assertThat(PlanEvaluator.contended(1 + s, 1)).isCloseTo(1 + s, Offset.offset(1e-12));
+    }
+
+    @Test
+    void anOverlappedGatherIsChargedAsContentionNotAsCommunication() {
+        // ZeRO-3 on a fast fabric: the per-layer gathers hide behind the layers, and slow them
+        ParallelPlan plan = new ParallelPlan(8, 1, 16, 1, 1, 1, 96, true, 1, Recompute.FULL, 3);
+        TrainingResult result = evaluate(gpt3(1536, true), plan, 1e12);
+        assertThat(result.seconds("dp-comm")).isZero();
+        assertThat(result.seconds("contention")).isPositive();
+        double sum = result.breakdown().stream().mapToDouble(TimeShare::seconds).sum();
+        assertThat(sum).isCloseTo(result.stepSeconds(), Percentage.withPercentage(1e-9));
+    }
+
+    @Test
     void aPlanThatDoesNotFitSaysByHowMuch() {
         ParallelPlan plan = new ParallelPlan(1, 1, 8, 1, 1, 1, 8, false, 1, Recompute.NONE, 0);
         TrainingResult result = evaluate(gpt3(64, true), plan, 100e9);

@@ -55,6 +55,15 @@ class CollectiveIT {
         assertThat(Reports.rows(report, "points")).filteredOn(p -> p.get("group").asInt() == 8)
                 .filteredOn(p -> !p.get("size").asText().equals("64 MiB") && !p.get("size").asText().equals("128 MiB"))
                 .allSatisfy(p -> assertThat(Math.abs(p.get("errorPercent").asDouble())).isLessThan(15));
+        // each published curve is scored, and where sources measuring one system disagree is shown:
+        // the four 8x A100 curves at 64 MiB differ by 26% among themselves
+        assertThat(Reports.rows(report, "curves")).hasSizeGreaterThanOrEqualTo(10)
+                .allSatisfy(c -> assertThat(c.get("within15").asInt()).isBetween(0, c.get("points").asInt()));
+        assertThat(Reports.rows(report, "disagreements")).anySatisfy(d -> {
+            assertThat(d.get("size").asText()).isEqualTo("64 MiB");
+            assertThat(d.get("sources").asInt()).isEqualTo(4);
+            assertThat(d.get("spreadPercent").asDouble()).isGreaterThan(20);
+        });
     }
 
     @Test
