@@ -65,6 +65,8 @@ public final class PartFigures {
         rows.add(fraction("memory bandwidth", e.memoryBandwidth()));
         rows.add(fraction("scale-up links", e.scaleUp()));
         rows.add(fraction("scale-out links", e.scaleOut()));
+        // not a fraction of peak: how much longer compute takes while a collective runs beside it
+        rows.add(fraction("slowdown of compute beside a collective", e.overlapSlowdown()));
         return new ReportTable("efficiency", "Achievable fraction of peak", List.of(Column.of("figure"),
                 Column.of("fraction"), Column.of("provenance"), Column.of("source"), Column.of("note")), rows);
     }

@@ -21,10 +21,13 @@ import org.scalemodel.api.model.Precision;
  * @param otherMatmul     curves measured at other precisions than {@code matmul}'s, if any
  * @param attentionKernels the same fraction for named kernels a framework may run instead (for
  *                        example {@value #FLASH_ATTENTION_2}), if measured
+ * @param overlapSlowdown how much slower compute runs while a collective runs beside it (0.189:
+ *                        18.9% slower), from SMs, memory bandwidth and power the two share;
+ *                        unknown when not measured
  */
 public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBandwidth, Sourced<Double> scaleUp,
         Sourced<Double> scaleOut, Sourced<Double> attention, List<Sourced<MatmulCurve>> otherMatmul,
-        Map<String, Sourced<Double>> attentionKernels) {
+        Map<String, Sourced<Double>> attentionKernels, Sourced<Double> overlapSlowdown) {
 
     /** The attention kernel a workload runs when it names none: the part's {@link #attention()}. */
     public static final String FUSED_ATTENTION = "fused";
@@ -46,9 +49,18 @@ public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBand
         Objects.requireNonNull(scaleUp, "scaleUp");
         Objects.requireNonNull(scaleOut, "scaleOut");
         Objects.requireNonNull(attention, "attention");
+        Objects.requireNonNull(overlapSlowdown, "overlapSlowdown");
         otherMatmul = List.copyOf(otherMatmul);
         // sorted, so that the record prints (and logs its changes) the same way on every run
         attentionKernels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attentionKernels));
+    }
+
+    /** Without an overlap measurement (version 0.3 of this package had none). */
+    public Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBandwidth, Sourced<Double> scaleUp,
+            Sourced<Double> scaleOut, Sourced<Double> attention, List<Sourced<MatmulCurve>> otherMatmul,
+            Map<String, Sourced<Double>> attentionKernels) {
+        this(matmul, memoryBandwidth, scaleUp, scaleOut, attention, otherMatmul, attentionKernels,
+                Sourced.unknown("not measured"));
     }
 
     /** Without named attention kernels (version 0.2 of this package had none). */
@@ -60,7 +72,8 @@ public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBand
     /** Without an attention measurement (version 0.1 of this package had none). */
     public Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBandwidth, Sourced<Double> scaleUp,
             Sourced<Double> scaleOut) {
-        this(matmul, memoryBandwidth, scaleUp, scaleOut, Sourced.unknown("not measured"), List.of(), Map.of());
+        this(matmul, memoryBandwidth, scaleUp, scaleOut, Sourced.unknown("not measured"), List.of(), Map.of(),
+                Sourced.unknown("not measured"));
     }
 
     /**

@@ -32,6 +32,13 @@ final class ComputePricer {
     static final double ASSUMED_ATTENTION_SHARE_OF_MATMUL = 0.69;
     /** Used only where a part has no STREAM measurement: assumed, between A100 (0.83) and H100 (0.89). */
     static final double ASSUMED_MEMORY_FRACTION = 0.85;
+    /**
+     * Used only where a part has no overlap measurement: how much slower compute runs while a
+     * collective runs beside it, the average Lee et al. 2025 (arXiv 2507.03114) measured over A100,
+     * H100, MI250 and MI210 in GPT and Llama training (18.9%, at most 40.0%), assumed to hold for
+     * other parts.
+     */
+    static final double ASSUMED_OVERLAP_SLOWDOWN = 0.189;
 
     private final AcceleratorSpec part;
     private final double bytesPerSecond;
@@ -45,6 +52,7 @@ final class ComputePricer {
     private final boolean[] curveNoted = new boolean[Precision.values().length];
     private boolean matmulNoted;
     private boolean attentionNoted;
+    private boolean overlapNoted;
 
     ComputePricer(AcceleratorSpec part) {
         this.part = part;
@@ -180,6 +188,25 @@ final class ComputePricer {
                     + " H100 measure)");
         }
         return matmulFraction(precision, 8192) * ASSUMED_ATTENTION_SHARE_OF_MATMUL;
+    }
+
+    /**
+     * @return how much slower compute runs beside a collective on this part: its figure, else
+     *         {@link #ASSUMED_OVERLAP_SLOWDOWN} ({@link #overlapCharged()} says so once it is used)
+     */
+    double overlapSlowdown() {
+        Sourced<Double> figure = part.efficiency().overlapSlowdown();
+        return figure.isKnown() ? figure.value() : ASSUMED_OVERLAP_SLOWDOWN;
+    }
+
+    /** Called when a plan's compute is slowed by a collective beside it: notes an assumed figure once. */
+    void overlapCharged() {
+        if (!overlapNoted && !part.efficiency().overlapSlowdown().isKnown()) {
+            overlapNoted = true;
+            notes.add("no overlap measurement for " + part.id() + "; compute beside an overlapped collective priced "
+                    + Math.round(ASSUMED_OVERLAP_SLOWDOWN * 1000) / 10.0 + "% slower (assumed: the average Lee et al."
+                    + " 2025 measured on A100, H100, MI250 and MI210)");
+        }
     }
 
     private double assumed(double value, String note) {

@@ -43,24 +43,21 @@ public final class PlanEvaluator {
     private static final int BUBBLE = 8;
     private static final int DP_SYNC = 9;
     private static final int OPTIMIZER = 10;
-    /**
-     * How much slower compute runs while a collective runs beside it (SMs, memory bandwidth and
-     * power shared): measured, the average over A100, H100, MI250 and MI210 of GPT and Llama
-     * training's overlapped compute against the same compute alone, 18.9% (maximum 40.0%; Lee et al.
-     * 2025, "Characterizing Compute-Communication Overlap in GPU-Accelerated Distributed Deep
-     * Learning", arXiv 2507.03114). Echo (arXiv 2412.12487, Table 2) measures GEMMs 1.27x slower on
-     * 8 A100s beside a DDP all-reduce. An overlapped collective was free before.
-     */
-    static final double OVERLAP_COMPUTE_SLOWDOWN = 0.189;
 
     private final AcceleratorSpec part;
     private final Fabric fabric;
     private final ComputePricer compute;
+    /**
+     * How much slower compute runs while a collective runs beside it (SMs, memory bandwidth and
+     * power shared): the part's figure (an overlapped collective was free before).
+     */
+    private final double overlapSlowdown;
 
     public PlanEvaluator(AcceleratorSpec part, Fabric fabric) {
         this.part = part;
         this.fabric = fabric;
         this.compute = new ComputePricer(part);
+        this.overlapSlowdown = compute.overlapSlowdown();
     }
 
     /** @return the dense peak MFU is measured against */
@@ -275,7 +272,7 @@ public final class PlanEvaluator {
      * it, split by kind in proportion, and the slowdown of the compute they run beside
      * ({@link #contended}) as contention; returns both.
      */
-    private static double exposeBeyond(double[] hidden, double window, double[] parts) {
+    private double exposeBeyond(double[] hidden, double window, double[] parts) {
         double sum = 0;
         for (double seconds : hidden) {
             sum += seconds;
@@ -290,24 +287,33 @@ public final class PlanEvaluator {
                 parts[i] += hidden[i] * exposedFraction;
             }
         }
-        double added = contended(sum, window) - window;
-        parts[CONTENTION] += added - exposed;
+        double added = contended(sum, window, overlapSlowdown) - window;
+        if (added > exposed) {
+            parts[CONTENTION] += added - exposed;
+            compute.overlapCharged();
+        }
         return added;
     }
 
     /** @return what {@code communication} adds to the {@code window} of compute it overlaps */
-    private static double beyond(double communication, double window) {
-        return communication > 0 ? contended(communication, window) - window : 0;
+    private double beyond(double communication, double window) {
+        if (!(communication > 0)) {
+            return 0;
+        }
+        if (communication < window * (1 + overlapSlowdown)) {
+            // the compute ends after the collective: slowed while both ran
+            compute.overlapCharged();
+        }
+        return contended(communication, window, overlapSlowdown) - window;
     }
 
     /**
      * The time of {@code window} seconds of compute beside {@code communication} seconds of
-     * collectives: while both run the compute advances at 1 / (1 + s) of its rate
-     * ({@link #OVERLAP_COMPUTE_SLOWDOWN}), so it takes window + c s / (1 + s), or the collectives'
-     * own time when they outlast that.
+     * collectives: while both run the compute advances at 1 / (1 + s) of its rate (s the part's
+     * slowdown), so it takes window + c s / (1 + s), or the collectives' own time when they outlast
+     * that.
      */
-    static double contended(double communication, double window) {
-        double s = OVERLAP_COMPUTE_SLOWDOWN;
+    static double contended(double communication, double window, double s) {
         return Math.max(communication, window + Math.min(communication, window * (1 + s)) * s / (1 + s));
     }
 

@@ -67,8 +67,9 @@ class PlanEvaluatorProperties {
 
     @Property(tries = 300)
     void contentionNeverMakesOverlapSlowerThanRunningOneAfterTheOther(
-            @ForAll @DoubleRange(min = 0, max = 10) double communication, @ForAll @DoubleRange(min = 0, max = 10) double compute) {
-        double overlapped = PlanEvaluator.contended(communication, compute);
+            @ForAll @DoubleRange(min = 0, max = 10) double communication, @ForAll @DoubleRange(min = 0, max = 10) double compute,
+            @ForAll @DoubleRange(min = 0.01, max = 1) double slowdown) {
+        double overlapped = PlanEvaluator.contended(communication, compute, slowdown);
         assertThat(overlapped).isGreaterThanOrEqualTo(Math.max(communication, compute))
                 .isLessThanOrEqualTo(communication + compute + 1e-12);
     }

@@ -186,14 +186,14 @@ class PlanEvaluatorTest {
 
     @Test
     void computeBesideACollectiveRunsSlowerByTheMeasuredContention() {
-        double s = PlanEvaluator.OVERLAP_COMPUTE_SLOWDOWN;
-        assertThat(PlanEvaluator.contended(0, 1)).as("nothing beside it").isEqualTo(1);
+        double s = 0.189;
+        assertThat(PlanEvaluator.contended(0, 1, s)).as("nothing beside it").isEqualTo(1);
         // a collective of 0.5 s inside 1 s of compute: compute loses 0.5 s x s / (1 + s)
-        assertThat(PlanEvaluator.contended(0.5, 1)).isCloseTo(1 + 0.5 * s / (1 + s), Offset.offset(1e-12));
+        assertThat(PlanEvaluator.contended(0.5, 1, s)).isCloseTo(1 + 0.5 * s / (1 + s), Offset.offset(1e-12));
         // a collective longer than the slowed compute: its own time
-        assertThat(PlanEvaluator.contended(3, 1)).isEqualTo(3);
+        assertThat(PlanEvaluator.contended(3, 1, s)).isEqualTo(3);
         // continuous where the compute ends just as the collective does
-        assertThat(PlanEvaluator.contended(1 + s, 1)).isCloseTo(1 + s, Offset.offset(1e-12));
+        assertThat(PlanEvaluator.contended(1 + s, 1, s)).isCloseTo(1 + s, Offset.offset(1e-12));
     }
 
     @Test
@@ -205,6 +205,19 @@ class PlanEvaluatorTest {
         assertThat(result.seconds("contention")).isPositive();
         double sum = result.breakdown().stream().mapToDouble(TimeShare::seconds).sum();
         assertThat(sum).isCloseTo(result.stepSeconds(), Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void aPartsOwnOverlapFigureSetsTheContentionAndOnlyAnAssumedOneIsNoted() {
+        ParallelPlan plan = new ParallelPlan(8, 1, 16, 1, 1, 1, 96, true, 1, Recompute.FULL, 3);
+        TestParts.RingFabric fabric = new TestParts.RingFabric(1 << 20, 1e12, 5e-6);
+        IterationWork work = GENERATOR.generate(gpt3(1536, true), plan, RANDOM);
+        TrainingResult assumed = new PlanEvaluator(TestParts.a100(), fabric).evaluate(plan, work, 300e9);
+        TrainingResult measured = new PlanEvaluator(TestParts.a100WithOverlap(0.4), fabric).evaluate(plan, work, 300e9);
+
+        assertThat(measured.seconds("contention")).isGreaterThan(assumed.seconds("contention"));
+        assertThat(assumed.notes()).anyMatch(n -> n.startsWith("no overlap measurement for a100"));
+        assertThat(measured.notes()).noneMatch(n -> n.contains("overlap"));
     }
 
     @Test

@@ -40,7 +40,18 @@ final class TestParts {
         return a100(Sourced.unknown("not measured"), Map.of());
     }
 
+    /** The A100 with a measured slowdown of compute beside a collective. */
+    static AcceleratorSpec a100WithOverlap(double slowdown) {
+        return a100(Sourced.of(0.575, Provenance.MEASURED, "AZ"), Map.of(),
+                Sourced.of(slowdown, Provenance.MEASURED, "test"));
+    }
+
     private static AcceleratorSpec a100(Sourced<Double> attention, Map<String, Sourced<Double>> attentionKernels) {
+        return a100(attention, attentionKernels, Sourced.unknown("not measured"));
+    }
+
+    private static AcceleratorSpec a100(Sourced<Double> attention, Map<String, Sourced<Double>> attentionKernels,
+            Sourced<Double> overlap) {
         Sourced<Double> measured = Sourced.of(0.83, Provenance.MEASURED, "AZ");
         MatmulCurve curve = new MatmulCurve(Precision.FP16, List.of(new MatmulCurve.Point(1024, 0.383),
                 new MatmulCurve.Point(2048, 0.711), new MatmulCurve.Point(4096, 0.731),
@@ -54,7 +65,7 @@ final class TestParts {
                 Sourced.of(Bandwidth.gigabytesPerSecond(25), Provenance.VENDOR, "N1"),
                 Sourced.of(Power.watts(400), Provenance.VENDOR, "N1"),
                 new Efficiency(Sourced.of(curve, Provenance.MEASURED, "AZ"), measured, measured, measured,
-                        attention, List.of(), attentionKernels),
+                        attention, List.of(), attentionKernels, overlap),
                 Map.of(), "test");
     }
 

@@ -29,7 +29,7 @@ final class PartReader {
             "peak-sparse", "memory-capacity", "memory-bandwidth", "scale-up-bandwidth", "scale-out-bandwidth", "tdp",
             "efficiency");
     private static final Set<String> EFFICIENCY_KEYS = Set.of("matmul", "memory-bandwidth", "scale-up", "scale-out",
-            "attention", "attention-kernels", "matmul-other-precisions");
+            "attention", "attention-kernels", "matmul-other-precisions", "overlap-slowdown");
     private static final Set<String> MATMUL_KEYS = Set.of("points", "precision", "provenance", "source", "note");
 
     private final Fields fields;
@@ -110,11 +110,13 @@ final class PartReader {
                 Ranges.FRACTION, Ranges.FRACTION_TEXT);
         List<Sourced<MatmulCurve>> others = otherMatmul(node);
         Map<String, Sourced<Double>> kernels = attentionKernels(node);
+        Sourced<Double> overlap = fields.sourced(node, "overlap-slowdown", false, QuantityParser::ratio, v -> v,
+                Ranges.FRACTION, Ranges.FRACTION_TEXT);
         if (matmul == null || memory == null || scaleUp == null || scaleOut == null || attention == null
-                || others == null || kernels == null) {
+                || others == null || kernels == null || overlap == null) {
             return null;
         }
-        return new Efficiency(matmul, memory, scaleUp, scaleOut, attention, others, kernels);
+        return new Efficiency(matmul, memory, scaleUp, scaleOut, attention, others, kernels, overlap);
     }
 
     /**

@@ -61,6 +61,22 @@ class DefinitionFileTest {
     }
 
     @Test
+    void readsTheSlowdownOfComputeBesideACollective() {
+        assertThat(Samples.read(GOOD).parts().get(0).efficiency().overlapSlowdown().isKnown()).as("optional")
+                .isFalse();
+        String text = GOOD.replace("      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n",
+                "      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n"
+                        + "      overlap-slowdown: {value: 0.25, provenance: measured, source: S1}\n");
+        assertThat(text).isNotEqualTo(GOOD);
+        AcceleratorSpec part = Samples.read(text).parts().get(0);
+        assertThat(part.efficiency().overlapSlowdown().value()).isEqualTo(0.25);
+        assertThat(part.efficiency().overlapSlowdown().provenance()).isEqualTo(Provenance.MEASURED);
+        DefinitionFile bad = Samples.read(text.replace("value: 0.25", "value: 1.5"));
+        assertThat(bad.isValid()).isFalse();
+        assertThat(bad.problems().get(0).toString()).contains("overlap-slowdown");
+    }
+
+    @Test
     void readsASystemWithLevelsAndClaims() {
         SystemSpec system = Samples.read(GOOD).systems().get(0);
 
