@@ -136,8 +136,9 @@ final class PublishedCase {
         if (other.contains("MC2")) {
             // Ascend's fused matmul and communication hides part of the TP collectives; how much is
             // measured nowhere we know, so no hiding is credited (a speed-up nothing measures is not
-            // priced). Priced as wholly hidden, the MindSpeed family's MAPE would be 42.9% instead of
-            // 27.7% (2026-11-25); the case's notes say what was assumed
+            // priced). Priced as hidden (tp-comm-overlap, with the contention it causes), the MindSpeed
+            // family's MAPE would be 38.6% instead of 27.0% (2026-11-25, fourth session); the case's
+            // notes say what was assumed
             assumptions.add("MC2 (matmul-communication fusion) stated: TP communication priced as not hidden, "
                     + "how much MC2 hides is not measured");
         }
