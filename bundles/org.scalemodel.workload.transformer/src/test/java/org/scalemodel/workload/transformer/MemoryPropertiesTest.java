@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Invariants of memory per device: never negative, and falling as tensor or pipeline parallelism rises. */
-class MemoryProperties {
+class MemoryPropertiesTest {
 
     private static double fullest(TrainingJob job, ParallelPlan plan) {
         IterationWork work = IterationBuilder.build(job, plan);

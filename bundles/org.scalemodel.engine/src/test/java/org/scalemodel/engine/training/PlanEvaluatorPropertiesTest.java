@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
  * The invariants the issue names: MFU never above 100%, recomputation never faster, more bandwidth
  * never slower, and doubling the data-parallel degree costs no more per step than its communication.
  */
-class PlanEvaluatorProperties {
+class PlanEvaluatorPropertiesTest {
 
     private static ParallelPlan plan(int tpPower, int ppPower, int dp, int microBatches, boolean sp, Recompute rc,
             int zero) {
@@ -85,8 +85,11 @@ class PlanEvaluatorProperties {
         TrainingResult a = PlanEvaluatorTest.evaluate(PlanEvaluatorTest.gpt3((long) dp * m, true), one, 25e9);
         TrainingResult b = PlanEvaluatorTest.evaluate(PlanEvaluatorTest.gpt3(2L * dp * m, true), two, 25e9);
         // what data-parallel communication costs: exposed, at the end of the step, and the slowdown
-        // of the compute it overlaps
-        double communication = b.seconds("dp-sync") + b.seconds("dp-comm") + b.seconds("contention");
+        // of the compute it overlaps; with pipeline stages also in the fill and drain, where the other
+        // stages' own data-parallel communication lengthens the bubble (a micro-batch's compute is the
+        // same in both: weak scaling)
+        double communication = b.seconds("dp-sync") + b.seconds("dp-comm") + b.seconds("contention")
+                + Math.max(0, b.seconds("bubble") - a.seconds("bubble"));
         assertThat(b.stepSeconds()).isLessThanOrEqualTo(a.stepSeconds() + communication + 1e-12);
         assertThat(b.tokensPerSecond()).isGreaterThanOrEqualTo(a.tokensPerSecond() * 2 * a.stepSeconds()
                 / (a.stepSeconds() + communication) - 1e-6);
