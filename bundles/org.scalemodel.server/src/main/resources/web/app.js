@@ -135,6 +135,8 @@ async function bestPlans() {
   const report = await planOn($('system').value, devicesAsked(), 5);
   renderFacts(report);
   renderTable($('plans'), table(report, 'plans'));
+  // the fastest plan's compute by operator
+  renderTable($('comparison'), table(report, 'operators'));
   drawBreakdown(report);
   drawMemory(report);
   return report;

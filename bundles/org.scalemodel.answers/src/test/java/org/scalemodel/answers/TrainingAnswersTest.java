@@ -111,6 +111,13 @@ class TrainingAnswersTest {
         assertThat(all.get(keys.indexOf("within10"))).isEqualTo(1L);
         assertThat(all.get(keys.indexOf("within15"))).isEqualTo(1L);
         List<Object> palm = summary.rows().stream().filter(r -> "palm".equals(r.get(1))).findFirst().orElseThrow();
+        // a family predicted slower than it ran: a longer iteration time reads as a negative bias
+        cases.add(new CaseResult("slow-1", "training_step", "slowfamily", "iteration_time_s", 10, 12,
+                Optional.empty(), List.of(), Optional.empty()));
+        Report withSlow = TrainingAnswers.validate(null, new Engine(cases), empty(), "cases.json", null, "slowfamily");
+        List<Object> slow = withSlow.tables().stream().filter(t -> t.id().equals("summary")).findFirst().orElseThrow()
+                .rows().get(0);
+        assertThat((double) slow.get(keys.indexOf("biasPercent"))).isCloseTo(-20, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(palm.get(keys.indexOf("biasPercent"))).as("nothing predicted, nothing to average").isNull();
     }
 

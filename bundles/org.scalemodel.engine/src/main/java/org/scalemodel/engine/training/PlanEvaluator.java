@@ -257,7 +257,10 @@ public final class PlanEvaluator {
         forwardTime[index] = forward + forwardExposed;
         exposeBeyond(hiddenBackward, backward, parts);
         exposeBeyond(hiddenRecompute, recompute, parts);
-        parts[DP_SYNC] = exposedTail + beyond(lastBackward, backward) + beyond(firstForward, forward);
+        // the gradient reduction and the parameter gather slow only the compute the phase's own
+        // hidden collectives have not slowed already
+        parts[DP_SYNC] = exposedTail + beyond(lastBackward, backward, sum(hiddenBackward))
+                + beyond(firstForward, forward, sum(hiddenForward));
         double total = 0;
         for (int i = 0; i < PARTS.length; i++) {
             if (i != DP_SYNC && i != OPTIMIZER && i != BUBBLE) {
@@ -295,16 +298,33 @@ public final class PlanEvaluator {
         return added;
     }
 
-    /** @return what {@code communication} adds to the {@code window} of compute it overlaps */
-    private double beyond(double communication, double window) {
+    /**
+     * @param alreadyBeside seconds of other collectives already running beside the same compute
+     * @return what {@code communication} adds to the {@code window} of compute it overlaps: what
+     *         outlasts the window, or the slowdown of the part of the window no other collective
+     *         slows already, whichever is more (alone beside the compute and within it, exactly
+     *         {@link #contended}; a collective that outlasts the window is charged what outlasts it
+     *         or the window's slowdown, slightly less than {@link #contended} between the two)
+     */
+    private double beyond(double communication, double window, double alreadyBeside) {
         if (!(communication > 0)) {
             return 0;
         }
-        if (communication < window * (1 + overlapSlowdown)) {
-            // the compute ends after the collective: slowed while both ran
+        double free = Math.max(0, window - alreadyBeside);
+        double slowed = Math.min(communication, free) * overlapSlowdown / (1 + overlapSlowdown);
+        double exposed = Math.max(0, communication - window);
+        if (slowed > exposed) {
             compute.overlapCharged();
         }
-        return contended(communication, window, overlapSlowdown) - window;
+        return Math.max(exposed, slowed);
+    }
+
+    private static double sum(double[] seconds) {
+        double sum = 0;
+        for (double s : seconds) {
+            sum += s;
+        }
+        return sum;
     }
 
     /**

@@ -96,7 +96,8 @@ final class PublishedCase {
         }
         m.put("ffn-hidden", whole(model, "ffn_hidden", "model"));
         String activation = model.path("ffn_activation").asText("").toLowerCase(Locale.ROOT);
-        m.put("activation", activation.contains("swiglu") || activation.contains("silu") ? "swiglu" : "gelu");
+        // gated units (SwiGLU, GeGLU) have three matrices: gate, up, down (Gemma's GeGLU included)
+        m.put("activation", activation.contains("glu") || activation.contains("silu") ? "swiglu" : "gelu");
         if (activation.isEmpty()) {
             assumptions.add("activation not stated: GeLU");
         }
@@ -137,7 +138,7 @@ final class PublishedCase {
             // Ascend's fused matmul and communication hides part of the TP collectives; how much is
             // measured nowhere we know, so no hiding is credited (a speed-up nothing measures is not
             // priced). Priced as hidden (tp-comm-overlap, with the contention it causes), the MindSpeed
-            // family's MAPE would be 38.6% instead of 27.0% (2026-11-25, fourth session); the case's
+            // family's MAPE would be 38.6% instead of 27.0% (2026-11-25, before the GeGLU fix); the case's
             // notes say what was assumed
             assumptions.add("MC2 (matmul-communication fusion) stated: TP communication priced as not hidden, "
                     + "how much MC2 hides is not measured");

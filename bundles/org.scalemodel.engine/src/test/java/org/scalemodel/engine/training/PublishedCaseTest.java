@@ -45,6 +45,22 @@ class PublishedCaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void gatedUnitsHaveThreeMatricesAndAStatedEagerRunMovesItsOperatorsBytes() throws Exception {
+        for (String gated : new String[] {"SwiGLU", "GeGLU", "SiLU gated"}) {
+            Map<String, Object> model = (Map<String, Object>) read(CASE.replace("\"GeLU\"", "\"" + gated + "\""))
+                    .workload().get("model");
+            assertThat(model).as(gated).containsEntry("activation", "swiglu");
+        }
+        assertThat((Map<String, Object>) read(CASE).workload().get("model")).containsEntry("activation", "gelu");
+        PublishedCase eager = read(CASE.replace("\"activation_recompute\": \"selective\"",
+                "\"activation_recompute\": \"selective\", \"other\": \"FSDP, eager\""));
+        assertThat((Map<String, Object>) eager.workload().get("framework")).containsEntry("elementwise", "eager");
+        assertThat(eager.assumptions()).anyMatch(a -> a.startsWith("eager mode stated"));
+        assertThat((Map<String, Object>) read(CASE).workload().get("framework")).doesNotContainKey("elementwise");
+    }
+
+    @Test
     void torchtitansSelectiveCheckpointingIsItsPerOperatorPolicy() throws Exception {
         PublishedCase c = read(CASE.replace("\"year\": 2024", "\"year\": 2024, \"title\": \"TorchTitan: ...\""));
         assertThat(c.plan().recompute()).isEqualTo(Recompute.SELECTIVE_OP);

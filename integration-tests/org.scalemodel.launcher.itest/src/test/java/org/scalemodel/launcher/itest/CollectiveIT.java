@@ -57,8 +57,13 @@ class CollectiveIT {
                 .allSatisfy(p -> assertThat(Math.abs(p.get("errorPercent").asDouble())).isLessThan(15));
         // each published curve is scored, and where sources measuring one system disagree is shown:
         // the four 8x A100 curves at 64 MiB differ by 26% among themselves
-        assertThat(Reports.rows(report, "curves")).hasSizeGreaterThanOrEqualTo(10)
-                .allSatisfy(c -> assertThat(c.get("within15").asInt()).isBetween(0, c.get("points").asInt()));
+        assertThat(Reports.rows(report, "curves")).hasSizeGreaterThanOrEqualTo(10);
+        // Meta's gcm curve is met everywhere; Azure's misses at 64 and 128 MiB
+        assertThat(Reports.rows(report, "curves")).filteredOn(c -> c.get("source").asText().startsWith("Meta gcm"))
+                .singleElement().satisfies(c -> assertThat(c.get("within15").asInt()).isEqualTo(c.get("points").asInt()));
+        assertThat(Reports.rows(report, "curves")).filteredOn(c -> c.get("curve").asText().startsWith("nvidia-selene-a100")
+                && c.get("source").asText().startsWith("Azure")).singleElement()
+                .satisfies(c -> assertThat(c.get("within15").asInt()).isEqualTo(c.get("points").asInt() - 2));
         assertThat(Reports.rows(report, "disagreements")).anySatisfy(d -> {
             assertThat(d.get("size").asText()).isEqualTo("64 MiB");
             assertThat(d.get("sources").asInt()).isEqualTo(4);

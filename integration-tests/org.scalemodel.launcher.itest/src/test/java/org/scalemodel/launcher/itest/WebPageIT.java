@@ -91,6 +91,8 @@ class WebPageIT {
         assertThat(Integer.parseInt(canvas.getAttribute("width"))).as("the chart has room to draw").isGreaterThan(100);
         List<WebElement> plans = browser.findElements(By.cssSelector("#plans tbody tr"));
         assertThat(plans).isNotEmpty();
+        assertThat(browser.findElement(By.id("comparison")).getText()).as("the fastest plan's compute by operator")
+                .contains("mlp.up", "TFLOP/s");
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
         String before = browser.findElement(By.id("facts")).getText();
         assertThat(before).contains("catalog generation").contains("built-in nvidia.yaml");
