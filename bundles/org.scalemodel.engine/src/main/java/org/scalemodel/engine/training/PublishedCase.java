@@ -152,6 +152,15 @@ final class PublishedCase {
             // training/llama/llama3_70b.yaml)
             framework.put("cross-entropy-fusion", true);
             assumptions.add("NeMo recipe: gradients reduced in BF16 (grad_sync_dtype: bf16), fused cross-entropy");
+            // the same recipes overlap the tensor-parallel collectives with the GEMMs (ub_tp_comm_overlap:
+            // true in training/gpt3/175b.yaml and training/llama/llama3_70b.yaml); how much Transformer
+            // Engine's userbuffers hide is measured nowhere we know, so, as MC2 on Ascend, no hiding is
+            // credited. Priced as hidden (with the contention it causes), the family's MAPE would be 20.4%
+            // instead of 6.7% (2026-11-25): the family fits because this speed-up is left out, while
+            // the model is too fast elsewhere (Lumos, arXiv 2504.09307, Fig. 1, measures 2,261 of a
+            // 7,611 ms GPT-3 175B step on H100s, TP 8, PP 4, DP 8, as exposed communication)
+            assumptions.add("NeMo recipe overlaps TP communication (ub_tp_comm_overlap): priced as not hidden, how "
+                    + "much it hides is not measured");
             if ("fp8".equals(precision())) {
                 // and, for FP8 runs, keep the layers' primary weights in FP8: NVIDIA's DGX Cloud
                 // benchmarking recipe for Nemotron-4 340B (NVIDIA/dgxc-benchmarking nemotron/configure.sh,
