@@ -61,6 +61,19 @@ class PublishedCaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aStatedTensorParallelOverlapIsSaidAndPricedAsNotHidden() throws Exception {
+        for (String stated : new String[] {"--overlap-grad-reduce --tp-comm-overlap", "FSDP8 x TP8, AsyncTP"}) {
+            PublishedCase c = read(CASE.replace("\"activation_recompute\": \"selective\"",
+                    "\"activation_recompute\": \"selective\", \"other\": \"" + stated + "\""));
+            assertThat((Map<String, Object>) c.workload().get("framework")).as(stated)
+                    .containsEntry("tp-comm-overlap", false);
+            assertThat(c.assumptions()).as(stated).anyMatch(a -> a.startsWith("TP communication overlap stated"));
+        }
+        assertThat(read(CASE).assumptions()).noneMatch(a -> a.startsWith("TP communication overlap"));
+    }
+
+    @Test
     void torchtitansSelectiveCheckpointingIsItsPerOperatorPolicy() throws Exception {
         PublishedCase c = read(CASE.replace("\"year\": 2024", "\"year\": 2024, \"title\": \"TorchTitan: ...\""));
         assertThat(c.plan().recompute()).isEqualTo(Recompute.SELECTIVE_OP);
