@@ -52,7 +52,6 @@ final class ComputePricer {
     private final boolean[] curveNoted = new boolean[Precision.values().length];
     private boolean matmulNoted;
     private boolean attentionNoted;
-    private boolean overlapNoted;
 
     ComputePricer(AcceleratorSpec part) {
         this.part = part;
@@ -192,21 +191,24 @@ final class ComputePricer {
 
     /**
      * @return how much slower compute runs beside a collective on this part: its figure, else
-     *         {@link #ASSUMED_OVERLAP_SLOWDOWN} ({@link #overlapCharged()} says so once it is used)
+     *         {@link #ASSUMED_OVERLAP_SLOWDOWN} ({@link #overlapNote()} says so)
      */
     double overlapSlowdown() {
         Sourced<Double> figure = part.efficiency().overlapSlowdown();
         return figure.isKnown() ? figure.value() : ASSUMED_OVERLAP_SLOWDOWN;
     }
 
-    /** Called when a plan's compute is slowed by a collective beside it: notes an assumed figure once. */
-    void overlapCharged() {
-        if (!overlapNoted && !part.efficiency().overlapSlowdown().isKnown()) {
-            overlapNoted = true;
-            notes.add("no overlap measurement for " + part.id() + "; compute beside an overlapped collective priced "
-                    + Math.round(ASSUMED_OVERLAP_SLOWDOWN * 1000) / 10.0 + "% slower (assumed: the average Lee et al."
-                    + " 2025 measured on A100, H100, MI250 and MI210)");
+    /**
+     * @return the note a result whose compute was slowed beside a collective carries when the part
+     *         has no figure of its own; empty when it has one
+     */
+    java.util.Optional<String> overlapNote() {
+        if (part.efficiency().overlapSlowdown().isKnown()) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of("no overlap measurement for " + part.id() + "; compute beside an overlapped "
+                + "collective priced " + Math.round(ASSUMED_OVERLAP_SLOWDOWN * 1000) / 10.0 + "% slower (assumed: the "
+                + "average Lee et al. 2025 measured on A100, H100, MI250 and MI210)");
     }
 
     private double assumed(double value, String note) {

@@ -31,6 +31,9 @@ import org.scalemodel.api.workload.StageWork;
  * {@code m * max + (sum - max) / v} (Narayanan et al. 2021, Sec. 2.2: a bubble of (p - 1)/v stage
  * times for uniform stages). Then the once-per-iteration work: gradient reduction beyond what the
  * last backward hides, the parameter gather beyond what the first forward hides, the optimizer step.
+ *
+ * <p>One evaluation at a time: not thread-safe (the engine makes one evaluator per question; the
+ * planner evaluates its candidates in sequence).
  */
 public final class PlanEvaluator {
 
@@ -52,6 +55,8 @@ public final class PlanEvaluator {
      * power shared): the part's figure (an overlapped collective was free before).
      */
     private final double overlapSlowdown;
+    /** Whether the plan being evaluated slowed compute beside a collective (one evaluation at a time). */
+    private boolean slowedBesideCollectives;
 
     public PlanEvaluator(AcceleratorSpec part, Fabric fabric) {
         this.part = part;
@@ -82,6 +87,7 @@ public final class PlanEvaluator {
     }
 
     private TrainingResult evaluate(ParallelPlan plan, IterationWork work, double trainTokens, boolean byOperator) {
+        slowedBesideCollectives = false;
         CommunicationPricer comms = new CommunicationPricer(fabric, plan);
         double attention = compute.attentionFraction(work.attentionKernel());
         int stages = work.stages().size();
@@ -153,6 +159,9 @@ public final class PlanEvaluator {
         }
         double mfu = work.modelFlops() / (step * peak);
         List<String> notes = new ArrayList<>(compute.notes());
+        if (slowedBesideCollectives) {
+            compute.overlapNote().ifPresent(notes::add);
+        }
         if (mfu > 1) {
             // MFU keeps PaLM's and Megatron's convention, which the published runs are measured by:
             // FP8 GEMMs run at up to twice the dense BF16 peak it divides by, and causal attention
@@ -293,7 +302,7 @@ public final class PlanEvaluator {
         double added = contended(sum, window, overlapSlowdown) - window;
         if (added > exposed) {
             parts[CONTENTION] += added - exposed;
-            compute.overlapCharged();
+            slowedBesideCollectives = true;
         }
         return added;
     }
@@ -314,7 +323,7 @@ public final class PlanEvaluator {
         double slowed = Math.min(communication, free) * overlapSlowdown / (1 + overlapSlowdown);
         double exposed = Math.max(0, communication - window);
         if (slowed > exposed) {
-            compute.overlapCharged();
+            slowedBesideCollectives = true;
         }
         return Math.max(exposed, slowed);
     }

@@ -234,6 +234,14 @@ class PlanEvaluatorTest {
         assertThat(measured.seconds("contention")).isGreaterThan(assumed.seconds("contention"));
         assertThat(assumed.notes()).anyMatch(n -> n.startsWith("no overlap measurement for a100"));
         assertThat(measured.notes()).noneMatch(n -> n.contains("overlap"));
+        // the note belongs to the plans that overlap: the same evaluator, then a plan with no DP at all
+        PlanEvaluator evaluator = new PlanEvaluator(TestParts.a100(), fabric);
+        evaluator.evaluate(plan, work, 300e9);
+        ParallelPlan alone = new ParallelPlan(8, 1, 1, 1, 1, 1, 96, true, 1, Recompute.FULL, 0);
+        TrainingResult nothingOverlapped = evaluator.evaluate(alone,
+                GENERATOR.generate(gpt3(96, true), alone, RANDOM), 300e9);
+        assertThat(nothingOverlapped.seconds("contention")).isZero();
+        assertThat(nothingOverlapped.notes()).noneMatch(n -> n.contains("overlap"));
     }
 
     @Test
