@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
 /** {@code scalemodel run SCENARIO}: one plan's iteration, or the best plan's. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Predicts one training scenario: step time and where it goes, MFU, tokens/s,",
-            "time to train and memory per device. With `plan: best` (or no plan) it runs the",
-            "fastest plan the planner finds."},
+            "time to train, memory per device, the pipeline stages and the compute by",
+            "operator (the rate each GEMM, attention kernel and memory-bound pass was",
+            "priced at). With `plan: best` (or no plan) it runs the fastest plan the",
+            "planner finds."},
         footer = {"", "SCENARIO is a YAML file: system, devices, workload (model, job,",
             "framework), train-tokens, plan. docs/scenarios.md describes every field;",
             "examples/ has ready ones.",

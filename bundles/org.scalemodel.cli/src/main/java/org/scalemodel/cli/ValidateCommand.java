@@ -19,9 +19,10 @@ import picocli.CommandLine.Parameters;
 /** {@code scalemodel validate}: predicts published runs and scores the predictions. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Predicts published training runs and prints predicted, measured and",
-            "the error per case, then the mean absolute percentage error (MAPE)",
-            "overall, per source and per case type, and the cases it could not",
-            "predict with the reason."},
+            "the error per case, then overall, per source and per case type the mean",
+            "absolute percentage error (MAPE), the bias (the mean signed error, + when",
+            "the model is too fast), the cases within 10%% and 15%% and the worst, and",
+            "the cases it could not predict with the reason."},
         footer = {"", "FILE is a JSON array of cases in the format of",
             "shared/validation/README.md; without it the copy bundled with scalemodel",
             "(89 training steps among 104 cases, with their sources) is used. Each",
@@ -53,7 +54,7 @@ final class ValidateCommand implements Runnable {
     String source;
 
     @Option(names = "--case", paramLabel = "ID", description = {"One case in full: measured and predicted, "
-        + "and where the predicted step's time and memory go (the tables of `run`)."})
+        + "what was assumed, and where the predicted step's time, memory and compute go (the tables of `run`)."})
     String caseId;
 
     ValidateCommand(CliContext context, TrainingEngine engine) {
