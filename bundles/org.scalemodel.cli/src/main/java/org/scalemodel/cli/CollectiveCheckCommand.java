@@ -30,9 +30,10 @@ import picocli.CommandLine.Mixin;
  * error, with the mean absolute percentage error.
  */
 @Command(name = "collective-check", mixinStandardHelpOptions = true,
-        description = {"Compares the collective model with published bus-bandwidth measurements (nccl-tests and",
-            "similar, 64 MiB and above): predicted, measured, error per point, and the MAPE; each published",
-            "curve's score; and the sizes where sources measuring one system disagree with each other."})
+        description = {"Compares the collective model with published bus-bandwidth measurements",
+            "(nccl-tests and similar, 64 MiB and above): predicted, measured and the error",
+            "per point, and the MAPE; each published curve's score; and the sizes where",
+            "sources measuring one system disagree with each other, by how much."})
 final class CollectiveCheckCommand implements Runnable {
 
     /** The bar: a point is met when the prediction is within 15% of the measurement. */
