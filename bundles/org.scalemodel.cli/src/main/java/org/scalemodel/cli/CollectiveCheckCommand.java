@@ -60,8 +60,7 @@ final class CollectiveCheckCommand implements Runnable {
         // each published curve (a system's collective on a group, by one source), and each size
         // that several sources measured on one system: how far the measurements differ
         Map<String, List<Double>> curves = new LinkedHashMap<>();
-        Map<String, double[]> sizes = new LinkedHashMap<>();
-        Map<String, java.util.Set<String>> sources = new LinkedHashMap<>();
+        Map<String, Spread> sizes = new LinkedHashMap<>();
         for (String[] m : measurements()) {
             Collective collective = CollectiveCommand.collective(m[1]);
             double bytes = QuantityParser.dataSize(m[4]).bytes();
@@ -75,11 +74,7 @@ final class CollectiveCheckCommand implements Runnable {
             within += Math.abs(error) <= WITHIN_PERCENT ? 1 : 0;
             String curve = m[0] + " " + m[1] + " " + m[2] + ("1".equals(m[3]) ? "" : " stride " + m[3]);
             curves.computeIfAbsent(curve + "\t" + m[6], k -> new ArrayList<>()).add(error);
-            double[] spread = sizes.computeIfAbsent(curve + "\t" + m[4],
-                    k -> new double[] {Double.MAX_VALUE, 0, predicted});
-            spread[0] = Math.min(spread[0], measured);
-            spread[1] = Math.max(spread[1], measured);
-            sources.computeIfAbsent(curve + "\t" + m[4], k -> new java.util.TreeSet<>()).add(m[6]);
+            sizes.computeIfAbsent(curve + "\t" + m[4], k -> new Spread(predicted)).add(measured, m[6]);
             rows.add(Figures.row(m[0], m[1], Integer.parseInt(m[2]), m[4], predicted, measured, error,
                     CollectiveCommand.path(estimate), m[6] + ", " + m[7]));
         }
@@ -93,7 +88,7 @@ final class CollectiveCheckCommand implements Runnable {
                         Column.of("system"), Column.of("collective"), Column.of("group"), Column.of("size"),
                         new Column("predicted", "predicted", "GB/s"), new Column("measured", "measured", "GB/s"),
                         new Column("errorPercent", "error", "%"), new Column("path", "priced as", ""),
-                        Column.of("source")), rows), curves(curves), disagreements(sizes, sources))));
+                        Column.of("source")), rows), curves(curves), disagreements(sizes))));
     }
 
     /** Each published curve: its points, how many the model meets within 15%, its MAPE and worst point. */
@@ -116,19 +111,37 @@ final class CollectiveCheckCommand implements Runnable {
      * how far apart they are. Where the spread passes 35% (1.15 / 0.85), no single prediction is within
      * 15% of both.
      */
-    private static ReportTable disagreements(Map<String, double[]> sizes, Map<String, java.util.Set<String>> sources) {
+    private static ReportTable disagreements(Map<String, Spread> sizes) {
         List<List<Object>> rows = new ArrayList<>();
         sizes.forEach((key, s) -> {
-            int measuredBy = sources.get(key).size();
-            if (measuredBy > 1) {
+            if (s.sources.size() > 1) {
                 String[] parts = key.split("\t");
-                rows.add(Figures.row(parts[0], parts[1], (long) measuredBy, s[0], s[1], 100 * (s[1] - s[0]) / s[0], s[2]));
+                rows.add(Figures.row(parts[0], parts[1], (long) s.sources.size(), s.lowest, s.highest,
+                        100 * (s.highest - s.lowest) / s.lowest, s.predicted));
             }
         });
         return new ReportTable("disagreements", "Where published measurements of one system disagree", List.of(
                 Column.of("curve"), Column.of("size"), new Column("sources", "sources", ""),
                 new Column("lowest", "lowest", "GB/s"), new Column("highest", "highest", "GB/s"),
                 new Column("spreadPercent", "spread", "%"), new Column("predicted", "predicted", "GB/s")), rows);
+    }
+
+    /** The published figures at one size of one curve, and who published them. */
+    private static final class Spread {
+        final double predicted;
+        final java.util.Set<String> sources = new java.util.TreeSet<>();
+        double lowest = Double.MAX_VALUE;
+        double highest;
+
+        Spread(double predicted) {
+            this.predicted = predicted;
+        }
+
+        void add(double measured, String source) {
+            lowest = Math.min(lowest, measured);
+            highest = Math.max(highest, measured);
+            sources.add(source);
+        }
     }
 
     /** The measurements, from the bundle's validation/collectives.csv. */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The outcome of a plan search.
  *
- * @param best          the best plans that fit, fastest first
+ * @param best          the best plans that fit, fastest first, each with its compute by operator
  * @param considered    plans generated and checked
  * @param evaluated     plans whose step time was computed (the rest were pruned or invalid)
  * @param outOfMemory   plans rejected because they do not fit

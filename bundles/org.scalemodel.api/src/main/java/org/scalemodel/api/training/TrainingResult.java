@@ -24,8 +24,8 @@ import org.scalemodel.api.workload.ParallelPlan;
  * @param tailSeconds       the once-per-iteration work after the pipeline drains (exposed gradient
  *                          synchronisation and the optimizer step)
  * @param operators         the compute of the stage that sets the pace, per iteration, by operator;
- *                          empty where the engine was not asked for it (plan search leaves it out to
- *                          stay fast)
+ *                          empty where the engine was not asked for it (plan search fills it for the
+ *                          plans it returns only, to stay fast)
  */
 public record TrainingResult(String systemId, long devices, ParallelPlan plan, double stepSeconds,
         List<TimeShare> breakdown, double mfu, double hfu, double peakFlopsPerSecond, double tokensPerSecond,

@@ -262,14 +262,16 @@ public final class PlanEvaluator {
                         : step.phase() == Phase.BACKWARD ? hiddenBackward : hiddenRecompute)[kind] += seconds;
             }
         }
-        forwardExposed += exposeBeyond(hiddenForward, forward, parts);
+        double besideForward = sum(hiddenForward);
+        double besideBackward = sum(hiddenBackward);
+        forwardExposed += exposeBeyond(hiddenForward, besideForward, forward, parts);
         forwardTime[index] = forward + forwardExposed;
-        exposeBeyond(hiddenBackward, backward, parts);
-        exposeBeyond(hiddenRecompute, recompute, parts);
+        exposeBeyond(hiddenBackward, besideBackward, backward, parts);
+        exposeBeyond(hiddenRecompute, sum(hiddenRecompute), recompute, parts);
         // the gradient reduction and the parameter gather slow only the compute the phase's own
         // hidden collectives have not slowed already
-        parts[DP_SYNC] = exposedTail + beyond(lastBackward, backward, sum(hiddenBackward))
-                + beyond(firstForward, forward, sum(hiddenForward));
+        parts[DP_SYNC] = exposedTail + beyond(lastBackward, backward, besideBackward)
+                + beyond(firstForward, forward, besideForward);
         double total = 0;
         for (int i = 0; i < PARTS.length; i++) {
             if (i != DP_SYNC && i != OPTIMIZER && i != BUBBLE) {
@@ -280,15 +282,11 @@ public final class PlanEvaluator {
     }
 
     /**
-     * Charges what the hidden collectives add to {@code window} of compute: the part that outlasts
-     * it, split by kind in proportion, and the slowdown of the compute they run beside
-     * ({@link #contended}) as contention; returns both.
+     * Charges what the hidden collectives ({@code sum} seconds in all) add to {@code window} of
+     * compute: the part that outlasts it, split by kind in proportion, and the slowdown of the
+     * compute they run beside ({@link #contended}) as contention; returns both.
      */
-    private double exposeBeyond(double[] hidden, double window, double[] parts) {
-        double sum = 0;
-        for (double seconds : hidden) {
-            sum += seconds;
-        }
+    private double exposeBeyond(double[] hidden, double sum, double window, double[] parts) {
         if (sum <= 0) {
             return 0;
         }

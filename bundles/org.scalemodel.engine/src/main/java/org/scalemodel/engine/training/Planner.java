@@ -118,6 +118,10 @@ public final class Planner {
         progress.progress(total, total);
         List<TrainingResult> ordered = new ArrayList<>(best);
         ordered.sort(FASTEST);
+        // the plans returned are priced again in full (their compute by operator), which the
+        // candidates skip to keep the search fast
+        ordered.replaceAll(r -> evaluator.evaluateInFull(r.plan(), generator.generate(workload, r.plan(), random),
+                trainTokens));
         Optional<TrainingResult> oom = Optional.ofNullable(fastestOutOfMemory)
                 .filter(r -> ordered.isEmpty() || r.stepSeconds() < ordered.get(0).stepSeconds());
         return new PlanSearch(ordered, total, evaluated, outOfMemory, pruned, oom,

@@ -30,6 +30,7 @@ class PlannerTest {
             assertThat(r.memory().fits()).isTrue();
             assertThat(r.devices()).isEqualTo(1024);
             assertThat(r.plan().globalBatch()).isEqualTo(1536);
+            assertThat(r.operators()).as("the plans returned carry their compute by operator").isNotEmpty();
         });
         assertThat(first.best()).isSortedAccordingTo(java.util.Comparator.comparingDouble(TrainingResult::stepSeconds));
         assertThat(first.best().stream().map(r -> r.plan().label()).toList())

@@ -706,9 +706,9 @@ final class IterationBuilder {
     private double everyOtherMatmulKeptBytes(boolean moeLayer) {
         double h = model.hidden();
         boolean swiglu = model.activation() == Activation.SWIGLU;
-        // MLA: the query projection's and attention's outputs (its latent projections are small)
-        double attention = model.mla().isPresent() ? ((double) model.queryWidth() + model.valueWidth()) / t
-                : ((double) model.queryWidth() + model.valueWidth()) / t + kvLocal();
+        // the query projection's and attention's outputs, and wv's (MLA's latent projections are small)
+        double attention = ((double) model.queryWidth() + model.valueWidth()) / t
+                + (model.mla().isPresent() ? 0 : kvLocal());
         double bytes = nOutside * h * ACT + n * attention * ACT;
         if (moeLayer) {
             // the experts keep what they keep without recomputation, less the up-projection half
