@@ -331,8 +331,16 @@ final class PublishedCase {
         domain = Math.min(domain, count);
         String vendor = part.vendor().toLowerCase(Locale.ROOT);
         String scaleUpModel;
+        Map<String, String> scaleUpParameters = Map.of();
+        String intraNode = h.path("intra_node_interconnect").asText("").toLowerCase(Locale.ROOT);
         if (vendor.contains("google")) {
             scaleUpModel = "torus";
+        } else if (vendor.contains("huawei") && intraNode.contains("full mesh")) {
+            // an Atlas 800T A2 server: each NPU links directly to the others, and HCCL sends a
+            // group's traffic over its members' direct links only
+            scaleUpModel = "ub-mesh";
+            scaleUpParameters = Map.of("mesh", Long.toString(domain), "detours", "false");
+            assumptions.add("Ascend HCCS full mesh of " + domain + ": a group of m NPUs has its m-1 direct links");
         } else if (vendor.contains("huawei")) {
             scaleUpModel = "ub-switch";
             assumptions.add("Ascend HCCS server priced as a switched domain at the part's scale-up bandwidth");
@@ -340,7 +348,7 @@ final class PublishedCase {
             scaleUpModel = "nvlink-switch";
         }
         List<InterconnectLevel> levels = new ArrayList<>();
-        levels.add(new InterconnectLevel("scale-up", scaleUpModel, domain, Map.of()));
+        levels.add(new InterconnectLevel("scale-up", scaleUpModel, domain, scaleUpParameters));
         if (count > domain) {
             if (count % domain != 0) {
                 throw new Unpredictable("hardware.count " + count + " is not a multiple of the scale-up domain " + domain);

@@ -10,13 +10,26 @@ import org.scalemodel.api.model.Collective;
  * through switches. A device's bandwidth is split evenly between its mesh dimensions and its
  * switch uplinks. Collectives run dimension by dimension: direct reduce-scatter (each peer's
  * share on its own link), then the next dimension on the smaller shard, then all-gathers back.
+ * <p>
+ * With detours (UB-Mesh's All-Path Routing, arXiv 2503.20377) a group smaller than its mesh
+ * dimension also borrows the links to the members outside it. Without them, as HCCL runs an
+ * Atlas 800T A2 server's HCCS mesh, a group of m in a mesh of n has only its m-1 direct links:
+ * (m-1)/(n-1) of the dimension's bandwidth. The 910B measurements bear that out: 8-card bus
+ * bandwidth 126-130 GB/s, 4-card 45-48, 2-card 18-19 (gameofdimension/limulidae).
  *
  * @param meshSizes      sizes of the direct-connected dimensions, innermost first
  * @param switchSize     number of meshes joined by the switch tier (1: none)
  * @param bytesPerSecond achievable bandwidth per device and direction, all links together
  * @param stepSeconds    latency of one step
+ * @param detours        whether a group smaller than its dimension routes over the other links too
  */
-record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double stepSeconds) implements Topology {
+record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double stepSeconds, boolean detours)
+        implements Topology {
+
+    /** A mesh with detours, as UB-Mesh routes. */
+    FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double stepSeconds) {
+        this(meshSizes, switchSize, bytesPerSecond, stepSeconds, true);
+    }
 
     @Override
     public long devices() {
@@ -39,14 +52,15 @@ record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double s
             int capacity = d < meshSizes.length ? meshSizes[d] : switchSize;
             int members = Math.min(capacity, remaining);
             remaining = (remaining + members - 1) / members;
+            double tier = perTier * linkShare(d, members, capacity);
             double step = switch (collective) {
-                case ALL_REDUCE -> 2 * CollectiveAlgorithms.directAllToAll(members, size, stepSeconds, perTier);
-                case SEND_RECV -> CollectiveAlgorithms.sendReceive(size, stepSeconds, perTier / Math.max(1, members - 1));
+                case ALL_REDUCE -> 2 * CollectiveAlgorithms.directAllToAll(members, size, stepSeconds, tier);
+                case SEND_RECV -> CollectiveAlgorithms.sendReceive(size, stepSeconds, tier / Math.max(1, members - 1));
                 // scatter to the peers, then they all-gather over their direct links; the next
                 // dimension's tier is other links, so the pipeline pays the bandwidth term once
                 case BROADCAST -> 2 * stepSeconds
-                        + (d == 0 ? 2.0 * (members - 1) / members * size / perTier : 0);
-                default -> CollectiveAlgorithms.directAllToAll(members, size, stepSeconds, perTier);
+                        + (d == 0 ? 2.0 * (members - 1) / members * size / tier : 0);
+                default -> CollectiveAlgorithms.directAllToAll(members, size, stepSeconds, tier);
             };
             seconds += step;
             if (collective == Collective.SEND_RECV) {
@@ -57,6 +71,11 @@ record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double s
             }
         }
         return seconds;
+    }
+
+    /** The share of a mesh dimension's links a group of {@code members} can use; the switch tier's is whole. */
+    private double linkShare(int dimension, int members, int capacity) {
+        return detours || dimension >= meshSizes.length || capacity < 2 ? 1 : (members - 1.0) / (capacity - 1);
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.scalemodel.api.plugin.ScalemodelPlugin;
  * board and a 2D full mesh of 64 in a rack, per the UB-Mesh paper, arXiv 2503.20377; vendor),
  * the switch tier joining the racks taking the rest of the level; {@code bandwidth-per-direction}
  * (default: the part's scale-up per direction); {@code step-latency} (default 3 us, assumed:
- * no HCCL sweep on UB-Mesh is published).
+ * no HCCL sweep on UB-Mesh is published); {@code detours} (default true: UB-Mesh's All-Path
+ * Routing lets a group smaller than its mesh use the other links too; false for a mesh whose
+ * collectives take only the direct links, as HCCL on an Atlas 800T A2 server's HCCS mesh).
  */
 @Component
 @ScalemodelPlugin(id = "ub-mesh", name = "UB-Mesh nD-FullMesh")
@@ -36,6 +38,6 @@ public final class UbMeshModel implements InterconnectModel {
         }
         double achievable = parameters.achievableScaleUp(part, "bandwidth-per-direction");
         return new FullMesh(sizes, (int) (level.groupSize() / meshDevices), achievable,
-                parameters.seconds("step-latency", 3e-6));
+                parameters.seconds("step-latency", 3e-6), parameters.flag("detours", true));
     }
 }

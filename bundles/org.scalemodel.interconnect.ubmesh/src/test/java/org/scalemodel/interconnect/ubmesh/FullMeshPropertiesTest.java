@@ -28,4 +28,13 @@ class FullMeshPropertiesTest {
 
         assertThat(fast.collectiveSeconds(collective, p, bytes)).isLessThanOrEqualTo(slow.collectiveSeconds(collective, p, bytes));
     }
+
+    @Property
+    void detoursNeverSlowACollective(@ForAll Collective collective, @ForAll @IntRange(min = 2, max = 8192) int p,
+            @ForAll @DoubleRange(min = 0, max = 1e10) double bytes) {
+        FullMesh direct = new FullMesh(new int[] {8, 8}, 128, 1e12, 3e-6, false);
+        FullMesh allPath = new FullMesh(new int[] {8, 8}, 128, 1e12, 3e-6, true);
+
+        assertThat(allPath.collectiveSeconds(collective, p, bytes)).isLessThanOrEqualTo(direct.collectiveSeconds(collective, p, bytes));
+    }
 }
