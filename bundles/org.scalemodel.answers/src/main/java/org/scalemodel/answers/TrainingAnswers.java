@@ -220,10 +220,13 @@ public final class TrainingAnswers {
                 skipped.add(Figures.row(r.id(), r.caseType(), r.source(), r.reason().orElse("")));
             }
         }
+        Map<String, Double> factors = GlobalCalibration.factorsByType(results);
+        Map<String, Double> heldOut = GlobalCalibration.heldOutFactors(results);
+        Calibrated calibrated = new Calibrated(factors, heldOut);
         List<List<Object>> summary = new ArrayList<>();
-        summary.add(summaryRow("all", "all", results));
-        group(results, CaseResult::caseType).forEach((k, v) -> summary.add(summaryRow("case type", k, v)));
-        group(results, CaseResult::source).forEach((k, v) -> summary.add(summaryRow("source", k, v)));
+        summary.add(summaryRow("all", "all", results, calibrated));
+        group(results, CaseResult::caseType).forEach((k, v) -> summary.add(summaryRow("case type", k, v, calibrated)));
+        group(results, CaseResult::source).forEach((k, v) -> summary.add(summaryRow("source", k, v, calibrated)));
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("cases", origin + ", " + results.size() + " cases" + (type == null ? "" : " of type " + type)
                 + (source == null ? "" : " from source " + source));
@@ -231,6 +234,16 @@ public final class TrainingAnswers {
         facts.put("predicted", predicted + " of " + results.size());
         facts.put("MAPE", String.format("%.1f%%", mape(results)));
         facts.put("error", "(predicted - measured) / measured, on each case's primary metric");
+        group(results, CaseResult::caseType).forEach((caseType, cases) -> {
+            if (cases.stream().anyMatch(CaseResult::predictedAtAll)) {
+                double k = factors.get(caseType);
+                facts.put("calibrated " + caseType, String.format("MAPE %.1f%% had every step time been x%.3f, the one "
+                        + "global factor that fits these cases best (not applied: it says how much of the error is "
+                        + "a common bias)%s", calibrated.mape(cases, false), k, Double.isNaN(calibrated.mape(cases, true)) ? ""
+                        : String.format("; %.1f%% with each source's factor fitted to the other sources only",
+                                calibrated.mape(cases, true))));
+            }
+        });
         return new Report("validate", "Validation against published runs", facts, List.of(
                 new ReportTable("cases", "Predicted cases", List.of(Column.of("id"), new Column("type", "type", ""),
                         Column.of("source"), Column.of("metric"), Column.of("measured"), Column.of("predicted"),
@@ -239,7 +252,9 @@ public final class TrainingAnswers {
                         Column.of("predicted"), new Column("total", "cases", ""),
                         new Column("mapePercent", "MAPE", "%"), new Column("biasPercent", "bias (+ too fast)", "%"),
                         new Column("within10", "within 10%", ""), new Column("within15", "within 15%", ""),
-                        new Column("worstPercent", "worst", "%")), summary),
+                        new Column("worstPercent", "worst", "%"),
+                        new Column("calibratedMapePercent", "MAPE, global factor", "%"),
+                        new Column("heldOutMapePercent", "MAPE, factor from other sources", "%")), summary),
                 new ReportTable("unpredicted", "Cases not predicted", List.of(Column.of("id"),
                         new Column("type", "type", ""), Column.of("source"), Column.of("reason")), skipped)));
     }
@@ -362,16 +377,42 @@ public final class TrainingAnswers {
      * less is faster, so positive means the model predicts the group too fast: which way it errs,
      * which MAPE alone does not say), how many cases fall within 10% and 15%, and the worst case.
      */
-    private static List<Object> summaryRow(String group, String value, List<CaseResult> results) {
+    private static List<Object> summaryRow(String group, String value, List<CaseResult> results, Calibrated calibrated) {
         List<CaseResult> predicted = results.stream().filter(CaseResult::predictedAtAll).toList();
         if (predicted.isEmpty()) {
-            return Figures.row(group, value, 0L, results.size(), null, null, 0L, 0L, null);
+            return Figures.row(group, value, 0L, results.size(), null, null, 0L, 0L, null, null, null);
         }
         double worst = predicted.stream().mapToDouble(r -> Math.abs(r.errorPercent())).max().orElseThrow();
         double bias = predicted.stream().mapToDouble(r -> lessIsFaster(r.metric()) ? -r.errorPercent() : r.errorPercent())
                 .average().orElseThrow();
+        double heldOut = calibrated.mape(predicted, true);
         return Figures.row(group, value, (long) predicted.size(), results.size(), mape(results), bias,
-                within(predicted, 10), within(predicted, 15), worst);
+                within(predicted, 10), within(predicted, 15), worst, calibrated.mape(predicted, false),
+                Double.isNaN(heldOut) ? null : heldOut);
+    }
+
+    /**
+     * The error with a global factor on the step time: each case type's own fit, or for each
+     * case the factor fitted to its type's other sources (see {@link GlobalCalibration}).
+     */
+    private record Calibrated(Map<String, Double> byType, Map<String, Double> heldOutById) {
+        /** @return MAPE of the predicted cases so scaled; NaN if a held-out factor is missing for one */
+        double mape(List<CaseResult> cases, boolean heldOut) {
+            double sum = 0;
+            int n = 0;
+            for (CaseResult r : cases) {
+                if (!r.predictedAtAll()) {
+                    continue;
+                }
+                Double k = heldOut ? heldOutById.get(r.id()) : byType.get(r.caseType());
+                if (k == null) {
+                    return Double.NaN;
+                }
+                sum += Math.abs(GlobalCalibration.errorPercent(r, k));
+                n++;
+            }
+            return n == 0 ? Double.NaN : sum / n;
+        }
     }
 
     /**
