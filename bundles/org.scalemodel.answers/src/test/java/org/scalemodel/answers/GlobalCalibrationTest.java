@@ -53,4 +53,21 @@ class GlobalCalibrationTest {
         assertThat(GlobalCalibration.heldOutFactors(List.of(skipped, predicted("a", "x", "iteration_time_s", 10, 9))))
                 .isEmpty();
     }
+
+    @Test
+    void theFittedFactorIsNeverWorseThanNone() {
+        // errors of both signs and both kinds of metric: the fit may only lower the MAPE
+        List<CaseResult> cases = List.of(predicted("a", "x", "iteration_time_s", 10, 7),
+                predicted("b", "x", "tokens_per_s_per_device", 100, 90), predicted("c", "y", "mfu_pct", 40, 52),
+                predicted("d", "z", "iteration_time_s", 3, 3.3));
+
+        double k = GlobalCalibration.fit(cases);
+
+        assertThat(mape(cases, k)).isLessThanOrEqualTo(mape(cases, 1));
+        assertThat(mape(cases, k)).isLessThanOrEqualTo(mape(cases, k * 1.01)).isLessThanOrEqualTo(mape(cases, k / 1.01));
+    }
+
+    private static double mape(List<CaseResult> cases, double k) {
+        return cases.stream().mapToDouble(r -> Math.abs(GlobalCalibration.errorPercent(r, k))).average().orElseThrow();
+    }
 }

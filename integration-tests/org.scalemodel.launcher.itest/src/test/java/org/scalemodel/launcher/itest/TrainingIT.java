@@ -70,6 +70,14 @@ class TrainingIT {
         // the Megatron-LM papers' own runs stay within 10%
         assertThat(cases).filteredOn(c -> c.get("source").asText().equals("korthikanti22"))
                 .allSatisfy(c -> assertThat(Math.abs(c.get("errorPercent").asDouble())).isLessThan(10));
+        // the global factor is reported, never applied: its MAPE is no worse than without it (1 is
+        // among the factors tried), and each family's held-out figure is there
+        JsonNode all = Reports.rows(report, "summary").get(0);
+        assertThat(all.get("value").asText()).isEqualTo("all");
+        assertThat(all.get("calibratedMapePercent").asDouble()).isLessThanOrEqualTo(all.get("mapePercent").asDouble());
+        assertThat(Reports.rows(report, "summary")).filteredOn(r -> r.get("predicted").asInt() > 0)
+                .allSatisfy(r -> assertThat(r.get("heldOutMapePercent").isNumber()).isTrue());
+        assertThat(report.get("facts").get("calibrated training_step").asText()).contains("not applied");
     }
 
     @Test
