@@ -61,6 +61,13 @@ public final class PartFigures {
             }
         }
         rows.add(fraction("fused attention (training)", e.attention()));
+        Sourced<MatmulCurve> bySequence = e.attentionBySequence();
+        if (bySequence.isKnown()) {
+            for (MatmulCurve.Point point : bySequence.value().points()) {
+                rows.add(Figures.row("fused attention, " + point.n() + " keys", point.fraction(),
+                        Figures.provenance(bySequence), bySequence.source(), bySequence.note()));
+            }
+        }
         e.attentionKernels().forEach((kernel, figure) -> rows.add(fraction("attention by " + kernel, figure)));
         rows.add(fraction("memory bandwidth", e.memoryBandwidth()));
         rows.add(fraction("scale-up links", e.scaleUp()));

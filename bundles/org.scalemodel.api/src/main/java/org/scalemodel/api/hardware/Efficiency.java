@@ -24,10 +24,15 @@ import org.scalemodel.api.model.Precision;
  * @param overlapSlowdown how much slower compute runs while a collective runs beside it (0.189:
  *                        18.9% slower), from SMs, memory bandwidth and power the two share;
  *                        unknown when not measured
+ * @param attentionBySequence the {@link #attention()} kernel's fraction by the keys each query runs
+ *                        over in one call (a curve's n is that key length, not a GEMM side): where
+ *                        known it takes the place of the single figure, which then stands for the
+ *                        sequence the part's definition says; unknown when not measured
  */
 public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBandwidth, Sourced<Double> scaleUp,
         Sourced<Double> scaleOut, Sourced<Double> attention, List<Sourced<MatmulCurve>> otherMatmul,
-        Map<String, Sourced<Double>> attentionKernels, Sourced<Double> overlapSlowdown) {
+        Map<String, Sourced<Double>> attentionKernels, Sourced<Double> overlapSlowdown,
+        Sourced<MatmulCurve> attentionBySequence) {
 
     /** The attention kernel a workload runs when it names none: the part's {@link #attention()}. */
     public static final String FUSED_ATTENTION = "fused";
@@ -50,9 +55,18 @@ public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBand
         Objects.requireNonNull(scaleOut, "scaleOut");
         Objects.requireNonNull(attention, "attention");
         Objects.requireNonNull(overlapSlowdown, "overlapSlowdown");
+        Objects.requireNonNull(attentionBySequence, "attentionBySequence");
         otherMatmul = List.copyOf(otherMatmul);
         // sorted, so that the record prints (and logs its changes) the same way on every run
         attentionKernels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attentionKernels));
+    }
+
+    /** Without an attention curve by sequence (version 0.4 of this package had none). */
+    public Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBandwidth, Sourced<Double> scaleUp,
+            Sourced<Double> scaleOut, Sourced<Double> attention, List<Sourced<MatmulCurve>> otherMatmul,
+            Map<String, Sourced<Double>> attentionKernels, Sourced<Double> overlapSlowdown) {
+        this(matmul, memoryBandwidth, scaleUp, scaleOut, attention, otherMatmul, attentionKernels, overlapSlowdown,
+                Sourced.unknown("not measured"));
     }
 
     /** Without an overlap measurement (version 0.3 of this package had none). */
@@ -73,7 +87,7 @@ public record Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBand
     public Efficiency(Sourced<MatmulCurve> matmul, Sourced<Double> memoryBandwidth, Sourced<Double> scaleUp,
             Sourced<Double> scaleOut) {
         this(matmul, memoryBandwidth, scaleUp, scaleOut, Sourced.unknown("not measured"), List.of(), Map.of(),
-                Sourced.unknown("not measured"));
+                Sourced.unknown("not measured"), Sourced.unknown("not measured"));
     }
 
     /**

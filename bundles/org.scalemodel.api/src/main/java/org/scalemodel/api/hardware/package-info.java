@@ -7,7 +7,7 @@
  * snapshot, so a run keeps the definitions it started with while files change underneath.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package org.scalemodel.api.hardware;
 
 import org.osgi.annotation.bundle.Export;

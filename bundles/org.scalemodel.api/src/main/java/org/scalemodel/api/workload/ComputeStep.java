@@ -17,9 +17,12 @@ import org.scalemodel.api.model.Precision;
  * @param matmulSize for {@link OperatorKind#MATMUL}: the side of the square GEMM of the same work
  *                   (cube root of m·n·k), which selects the measured efficiency; 0 when unknown
  *                   (priced at the largest measured size)
+ * @param attentionKeys for {@link OperatorKind#ATTENTION}: the keys one kernel call runs each query
+ *                   over (the sequence, or its chunk under ring attention), which selects the
+ *                   efficiency where a part measures attention by sequence; 0 when unknown
  */
 public record ComputeStep(String name, OperatorKind kind, double flops, double bytes, Precision precision, int count,
-        Phase phase, double matmulSize) {
+        Phase phase, double matmulSize, double attentionKeys) {
 
     public ComputeStep {
         Objects.requireNonNull(name, "name");
@@ -30,6 +33,13 @@ public record ComputeStep(String name, OperatorKind kind, double flops, double b
         WorkChecks.nonNegative(bytes, "bytes");
         WorkChecks.atLeastOne(count, "count");
         WorkChecks.nonNegative(matmulSize, "matmulSize");
+        WorkChecks.nonNegative(attentionKeys, "attentionKeys");
+    }
+
+    /** Without the attention's key length (version 0.3 of this package had none). */
+    public ComputeStep(String name, OperatorKind kind, double flops, double bytes, Precision precision, int count,
+            Phase phase, double matmulSize) {
+        this(name, kind, flops, bytes, precision, count, phase, matmulSize, 0);
     }
 
     /** A forward matmul of unknown shape, as version 0.1 of this package described every step. */

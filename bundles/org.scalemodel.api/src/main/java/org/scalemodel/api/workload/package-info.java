@@ -3,7 +3,7 @@
  * per-iteration work of one device, which the engine prices on the hardware.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package org.scalemodel.api.workload;
 
 import org.osgi.annotation.bundle.Export;

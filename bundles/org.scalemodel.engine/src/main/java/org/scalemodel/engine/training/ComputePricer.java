@@ -52,6 +52,10 @@ final class ComputePricer {
     private final boolean[] curveNoted = new boolean[Precision.values().length];
     private boolean matmulNoted;
     private boolean attentionNoted;
+    /** The part's fused attention by key length, or null where it measures none. */
+    private final MatmulCurve attentionBySequence;
+    /** Whether the workload being priced runs the fused kernel that curve measures. */
+    private boolean sequenceCurveInUse;
 
     ComputePricer(AcceleratorSpec part) {
         this.part = part;
@@ -70,6 +74,8 @@ final class ComputePricer {
             Sourced<MatmulCurve> curve = efficiency.matmulFor(precision);
             curves[precision.ordinal()] = curve.isKnown() ? curve.value() : null;
         }
+        this.attentionBySequence = efficiency.attentionBySequence().isKnown() ? efficiency.attentionBySequence().value()
+                : null;
     }
 
     /**
@@ -81,9 +87,13 @@ final class ComputePricer {
         Efficiency efficiency = part.efficiency();
         Sourced<Double> figure = efficiency.attentionFor(kernel);
         // attentionFor falls back to the fused figure itself when the part has none for the kernel
-        if (figure == efficiency.attention() && !Efficiency.FUSED_ATTENTION.equals(kernel) && figure.isKnown()) {
+        boolean fused = figure == efficiency.attention();
+        if (fused && !Efficiency.FUSED_ATTENTION.equals(kernel) && kernel != null
+                && (figure.isKnown() || attentionBySequence != null)) {
             notes.add("no " + kernel + " measurement for " + part.id() + "; attention priced at its fused-attention figure");
         }
+        // the fused kernel measured by sequence is read at each call's key length
+        sequenceCurveInUse = fused && attentionBySequence != null;
         return figure.isKnown() ? figure.value() : Double.NaN;
     }
 
@@ -140,7 +150,7 @@ final class ComputePricer {
         return switch (step.kind()) {
             case MEMORY_BOUND -> 0;
             case MATMUL -> step.flops() / (rate(step.precision()) * matmulFraction(step.precision(), step.matmulSize()));
-            case ATTENTION -> step.flops() / (rate(step.precision()) * attentionFraction(step.precision(), attention));
+            case ATTENTION -> step.flops() / (rate(step.precision()) * attentionFraction(step, attention));
         };
     }
 
@@ -176,10 +186,15 @@ final class ComputePricer {
         return curve.fractionAt(size > 0 ? size : Double.MAX_VALUE);
     }
 
-    private double attentionFraction(Precision precision, double attention) {
+    private double attentionFraction(ComputeStep step, double attention) {
+        if (sequenceCurveInUse) {
+            // 0 = key length unknown: the longest measured point stands for it, as for GEMMs
+            return attentionBySequence.fractionAt(step.attentionKeys() > 0 ? step.attentionKeys() : Double.MAX_VALUE);
+        }
         if (!Double.isNaN(attention)) {
             return attention;
         }
+        Precision precision = step.precision();
         if (!attentionNoted) {
             attentionNoted = true;
             notes.add("no attention-kernel measurement for " + part.id() + "; attention priced at "

@@ -78,6 +78,36 @@ class PlanEvaluatorTest {
     }
 
     @Test
+    void aFusedKernelMeasuredBySequenceRunsAtItsFigureForEachCallsKeys() {
+        ParallelPlan plan = new ParallelPlan(8, 12, 16, 1, 1, 1, 96, true, 1, Recompute.NONE, 1);
+        IterationWork work = GENERATOR.generate(gpt3(1536, true), plan, RANDOM);
+        TestParts.RingFabric fabric = new TestParts.RingFabric(1 << 20, 100e9, 5e-6);
+        // GPT-3's 2,048 keys read half the single figure off the curve; longer ones would read more
+        AcceleratorSpec bySequence = TestParts.a100WithAttentionBySequence(Map.of(),
+                new org.scalemodel.api.hardware.MatmulCurve.Point(2048, 0.2875),
+                new org.scalemodel.api.hardware.MatmulCurve.Point(8192, 0.575));
+        TrainingResult single = new PlanEvaluator(TestParts.a100(), fabric).evaluate(plan, work, 300e9);
+        TrainingResult curve = new PlanEvaluator(bySequence, fabric).evaluate(plan, work, 300e9);
+        double attentionSeconds = 0;
+        for (ComputeStep step : work.stages().get(5).compute()) {
+            if (step.kind() == OperatorKind.ATTENTION) {
+                assertThat(step.attentionKeys()).isEqualTo(2048);
+                attentionSeconds += step.flops() * step.count() / (312e12 * 0.575);
+            }
+        }
+        assertThat(curve.seconds("compute") - single.seconds("compute")).isCloseTo(96 * attentionSeconds,
+                Percentage.withPercentage(1e-6));
+        // a framework running another measured kernel is priced at that kernel's figure, not the curve
+        IterationWork flash2 = new IterationWork(work.stages(), work.microBatches(), work.virtualStages(),
+                work.modelFlops(), work.hardwareFlops(), work.tokens(), "flash-attention-2");
+        AcceleratorSpec both = TestParts.a100WithAttentionBySequence(Map.of("flash-attention-2",
+                org.scalemodel.api.hardware.Sourced.of(0.575, org.scalemodel.api.hardware.Provenance.ASSUMED, "x")),
+                new org.scalemodel.api.hardware.MatmulCurve.Point(2048, 0.2875));
+        assertThat(new PlanEvaluator(both, fabric).evaluate(plan, flash2, 300e9).seconds("compute"))
+                .isEqualTo(single.seconds("compute"));
+    }
+
+    @Test
     void attentionWithoutAMeasurementRunsAtTheAssumedShareOfTheMatmulRate() {
         ParallelPlan plan = new ParallelPlan(8, 12, 16, 1, 1, 1, 96, true, 1, Recompute.NONE, 1);
         IterationWork work = GENERATOR.generate(gpt3(1536, true), plan, RANDOM);

@@ -46,12 +46,24 @@ final class TestParts {
                 Sourced.of(slowdown, Provenance.MEASURED, "test"));
     }
 
+    /** The A100 with its fused attention measured by the keys each query runs over. */
+    static AcceleratorSpec a100WithAttentionBySequence(Map<String, Sourced<Double>> attentionKernels,
+            MatmulCurve.Point... points) {
+        return a100(Sourced.of(0.575, Provenance.MEASURED, "AZ"), attentionKernels, Sourced.unknown("not measured"),
+                Sourced.of(new MatmulCurve(Precision.BF16, List.of(points)), Provenance.MEASURED, "test"));
+    }
+
     private static AcceleratorSpec a100(Sourced<Double> attention, Map<String, Sourced<Double>> attentionKernels) {
         return a100(attention, attentionKernels, Sourced.unknown("not measured"));
     }
 
     private static AcceleratorSpec a100(Sourced<Double> attention, Map<String, Sourced<Double>> attentionKernels,
             Sourced<Double> overlap) {
+        return a100(attention, attentionKernels, overlap, Sourced.unknown("not measured"));
+    }
+
+    private static AcceleratorSpec a100(Sourced<Double> attention, Map<String, Sourced<Double>> attentionKernels,
+            Sourced<Double> overlap, Sourced<MatmulCurve> attentionBySequence) {
         Sourced<Double> measured = Sourced.of(0.83, Provenance.MEASURED, "AZ");
         MatmulCurve curve = new MatmulCurve(Precision.FP16, List.of(new MatmulCurve.Point(1024, 0.383),
                 new MatmulCurve.Point(2048, 0.711), new MatmulCurve.Point(4096, 0.731),
@@ -65,7 +77,7 @@ final class TestParts {
                 Sourced.of(Bandwidth.gigabytesPerSecond(25), Provenance.VENDOR, "N1"),
                 Sourced.of(Power.watts(400), Provenance.VENDOR, "N1"),
                 new Efficiency(Sourced.of(curve, Provenance.MEASURED, "AZ"), measured, measured, measured,
-                        attention, List.of(), attentionKernels, overlap),
+                        attention, List.of(), attentionKernels, overlap, attentionBySequence),
                 Map.of(), "test");
     }
 

@@ -29,7 +29,7 @@ final class PartReader {
             "peak-sparse", "memory-capacity", "memory-bandwidth", "scale-up-bandwidth", "scale-out-bandwidth", "tdp",
             "efficiency");
     private static final Set<String> EFFICIENCY_KEYS = Set.of("matmul", "memory-bandwidth", "scale-up", "scale-out",
-            "attention", "attention-kernels", "matmul-other-precisions", "overlap-slowdown");
+            "attention", "attention-kernels", "matmul-other-precisions", "overlap-slowdown", "attention-by-sequence");
     private static final Set<String> MATMUL_KEYS = Set.of("points", "precision", "provenance", "source", "note");
 
     private final Fields fields;
@@ -112,11 +112,14 @@ final class PartReader {
         Map<String, Sourced<Double>> kernels = attentionKernels(node);
         Sourced<Double> overlap = fields.sourced(node, "overlap-slowdown", false, QuantityParser::ratio, v -> v,
                 Ranges.FRACTION, Ranges.FRACTION_TEXT);
+        // the fused kernel by the keys each query runs over: a curve whose n is that key length
+        Sourced<MatmulCurve> bySequence = node.entries().containsKey("attention-by-sequence")
+                ? matmulCurve(node.entries().get("attention-by-sequence")) : Sourced.unknown("not measured");
         if (matmul == null || memory == null || scaleUp == null || scaleOut == null || attention == null
-                || others == null || kernels == null || overlap == null) {
+                || others == null || kernels == null || overlap == null || bySequence == null) {
             return null;
         }
-        return new Efficiency(matmul, memory, scaleUp, scaleOut, attention, others, kernels, overlap);
+        return new Efficiency(matmul, memory, scaleUp, scaleOut, attention, others, kernels, overlap, bySequence);
     }
 
     /**

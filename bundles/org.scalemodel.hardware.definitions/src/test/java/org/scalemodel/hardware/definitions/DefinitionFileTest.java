@@ -61,6 +61,24 @@ class DefinitionFileTest {
     }
 
     @Test
+    void readsFusedAttentionBySequence() {
+        assertThat(Samples.read(GOOD).parts().get(0).efficiency().attentionBySequence().isKnown()).as("optional")
+                .isFalse();
+        String text = GOOD.replace("      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n",
+                "      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n"
+                        + "      attention-by-sequence: {points: [[8192, 0.275], [32768, 0.426]], precision: bf16,"
+                        + " provenance: measured, source: S1, note: \"one head\"}\n");
+        assertThat(text).isNotEqualTo(GOOD);
+        AcceleratorSpec part = Samples.read(text).parts().get(0);
+        assertThat(part.efficiency().attentionBySequence().value().fractionAt(32768)).isEqualTo(0.426);
+        assertThat(part.efficiency().attentionBySequence().provenance()).isEqualTo(Provenance.MEASURED);
+
+        DefinitionFile bad = Samples.read(text.replace("[32768, 0.426]", "[4096, 0.426]"));
+        assertThat(bad.isValid()).isFalse();
+        assertThat(bad.problems().get(0).toString()).contains("attention-by-sequence");
+    }
+
+    @Test
     void readsTheSlowdownOfComputeBesideACollective() {
         assertThat(Samples.read(GOOD).parts().get(0).efficiency().overlapSlowdown().isKnown()).as("optional")
                 .isFalse();

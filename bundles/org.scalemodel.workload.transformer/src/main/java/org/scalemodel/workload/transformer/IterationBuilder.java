@@ -470,7 +470,8 @@ final class IterationBuilder {
             double flops = phase == Phase.BACKWARD ? 2.5 * forward : forward;
             double bytes = queries * (model.queryWidth() + 2.0 * model.kvWidth() + model.valueWidth()) / t * ACT
                     * (phase == Phase.BACKWARD ? 2 : 1);
-            steps.attention(at, phase, flops, bytes, act, count);
+            // under context parallelism each call runs this rank's queries over one chunk of keys
+            steps.attention(at, phase, flops, bytes, act, count, (double) model.seqLen() / plan.context());
         } else {
             // materialised scores: batched GEMMs over the full square, then softmax (and dropout)
             // through memory, as Megatron-LM ran before fused attention

@@ -42,9 +42,10 @@ final class StageSteps {
                 Math.cbrt(m * k * n)));
     }
 
-    void attention(String name, Phase phase, double flops, double bytes, Precision precision, int count) {
+    /** A fused attention kernel; {@code keys}: the keys each query runs over in one call. */
+    void attention(String name, Phase phase, double flops, double bytes, Precision precision, int count, double keys) {
         if (count > 0 && flops > 0) {
-            compute.add(new ComputeStep(name, OperatorKind.ATTENTION, flops, bytes, precision, count, phase, 0));
+            compute.add(new ComputeStep(name, OperatorKind.ATTENTION, flops, bytes, precision, count, phase, 0, keys));
         }
     }
 

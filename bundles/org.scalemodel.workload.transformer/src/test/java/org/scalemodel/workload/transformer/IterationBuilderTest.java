@@ -13,6 +13,7 @@ import org.scalemodel.api.model.ParallelAxis;
 import org.scalemodel.api.workload.CommunicationStep;
 import org.scalemodel.api.workload.ComputeStep;
 import org.scalemodel.api.workload.IterationWork;
+import org.scalemodel.api.workload.OperatorKind;
 import org.scalemodel.api.workload.Phase;
 import org.scalemodel.api.workload.ParallelPlan;
 import org.scalemodel.api.workload.Recompute;
@@ -194,6 +195,27 @@ class IterationBuilderTest {
                 .isLessThan(none.stages().get(0).memory().activationBytes())
                 .isGreaterThan(full.stages().get(0).memory().activationBytes());
         assertThat(held - 32 * tokens * kept).isLessThan(tokens * 4096 * 40);
+    }
+
+    @Test
+    void eachAttentionCallRunsOverTheKeysItsContextChunkHolds() {
+        Map<String, Object> parameters = Jobs.gpt3(16);
+        Map<String, Object> model = Jobs.model(parameters);
+        model.putAll(Map.of("seq-len", 32768));
+        parameters.put("framework", Map.of("flash-attention", true));
+        TrainingJob job = JobReader.read(parameters);
+        // ring attention over 4 ranks: each call runs the local queries over one chunk of 8,192 keys
+        IterationWork whole = IterationBuilder.build(job, new ParallelPlan(8, 1, 2, 1, 1, 1, 8, true, 1,
+                Recompute.NONE, 1));
+        IterationWork ring = IterationBuilder.build(job, new ParallelPlan(8, 1, 2, 1, 4, 1, 8, true, 1,
+                Recompute.NONE, 1));
+        assertThat(whole.stages().get(0).compute()).filteredOn(c -> c.kind() == OperatorKind.ATTENTION).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.attentionKeys()).isEqualTo(32768));
+        assertThat(ring.stages().get(0).compute()).filteredOn(c -> c.kind() == OperatorKind.ATTENTION).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.attentionKeys()).isEqualTo(8192));
+        // other operators have no key length
+        assertThat(ring.stages().get(0).compute()).filteredOn(c -> c.kind() != OperatorKind.ATTENTION)
+                .allSatisfy(c -> assertThat(c.attentionKeys()).isZero());
     }
 
     @Test
