@@ -133,8 +133,8 @@ final class PublishedCase {
         // measurement of such a feature among these sources, torchtitan's 70B 2D run with and without
         // AsyncTP (829 -> 876 TPS/GPU, +5.7%), is far below the +37% that pricing its TP collectives as
         // hidden gives (1,079 -> 1,482 predicted, 2026-11-25). Crediting every stated overlap as
-        // hidden, the MAPE over the training steps would be 21.9% instead of 17.8% (2026-11-25, after
-        // the 910B's HCCS mesh)
+        // hidden, the MAPE over the training steps would be 18.8% instead of 15.4% (2026-11-25, fifth
+        // session's model)
         framework.put("tp-comm-overlap", false);
         if (other.contains("tp-comm-overlap") || other.contains("AsyncTP")) {
             assumptions.add("TP communication overlap stated: priced as not hidden (torchtitan measured AsyncTP at +5.7% "
@@ -149,8 +149,8 @@ final class PublishedCase {
             // Ascend's fused matmul and communication hides part of the TP collectives; how much is
             // measured nowhere we know, so no hiding is credited (a speed-up nothing measures is not
             // priced; see tp-comm-overlap above). Priced as hidden (with the contention it causes), the
-            // MindSpeed family's MAPE would be 33.9% instead of 20.5% (2026-11-25, after the 910B's HCCS
-            // mesh); the case's notes say what was assumed
+            // MindSpeed family's MAPE would be 22.9% instead of 13.2% (2026-11-25, fifth session's
+            // model); the case's notes say what was assumed
             assumptions.add("MC2 (matmul-communication fusion) stated: TP communication priced as not hidden, "
                     + "how much MC2 hides is not measured");
         }
