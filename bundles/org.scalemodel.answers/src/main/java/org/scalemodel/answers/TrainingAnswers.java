@@ -396,20 +396,19 @@ public final class TrainingAnswers {
      * case the factor fitted to its type's other sources (see {@link GlobalCalibration}).
      */
     private record Calibrated(Map<String, Double> byType, Map<String, Double> heldOutById) {
-        /** @return MAPE of the predicted cases so scaled; NaN if a held-out factor is missing for one */
+        /**
+         * @return MAPE of the predicted cases so scaled, over those that have a factor (a case whose
+         *         type no other source predicts has no held-out one); NaN when none has
+         */
         double mape(List<CaseResult> cases, boolean heldOut) {
             double sum = 0;
             int n = 0;
             for (CaseResult r : cases) {
-                if (!r.predictedAtAll()) {
-                    continue;
+                Double k = !r.predictedAtAll() ? null : heldOut ? heldOutById.get(r.id()) : byType.get(r.caseType());
+                if (k != null) {
+                    sum += Math.abs(GlobalCalibration.errorPercent(r, k));
+                    n++;
                 }
-                Double k = heldOut ? heldOutById.get(r.id()) : byType.get(r.caseType());
-                if (k == null) {
-                    return Double.NaN;
-                }
-                sum += Math.abs(GlobalCalibration.errorPercent(r, k));
-                n++;
             }
             return n == 0 ? Double.NaN : sum / n;
         }

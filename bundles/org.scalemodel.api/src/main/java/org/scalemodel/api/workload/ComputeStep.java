@@ -18,8 +18,9 @@ import org.scalemodel.api.model.Precision;
  *                   (cube root of m·n·k), which selects the measured efficiency; 0 when unknown
  *                   (priced at the largest measured size)
  * @param attentionKeys for {@link OperatorKind#ATTENTION}: the keys one kernel call runs each query
- *                   over (the sequence, or its chunk under ring attention), which selects the
- *                   efficiency where a part measures attention by sequence; 0 when unknown
+ *                   over (the sequence, or the chunk a ring implementation passes per call), which
+ *                   selects the efficiency where a part measures attention by sequence; 0 when
+ *                   unknown
  */
 public record ComputeStep(String name, OperatorKind kind, double flops, double bytes, Precision precision, int count,
         Phase phase, double matmulSize, double attentionKeys) {

@@ -54,8 +54,6 @@ final class ComputePricer {
     private boolean attentionNoted;
     /** The part's fused attention by key length, or null where it measures none. */
     private final MatmulCurve attentionBySequence;
-    /** Whether the workload being priced runs the fused kernel that curve measures. */
-    private boolean sequenceCurveInUse;
 
     ComputePricer(AcceleratorSpec part) {
         this.part = part;
@@ -79,22 +77,29 @@ final class ComputePricer {
     }
 
     /**
-     * @return the part's measured fraction of dense peak for the attention kernel a workload runs;
-     *         the part's fused-attention figure (said in a note) when it has none for that kernel;
-     *         NaN when it has no attention measurement at all
+     * What the attention kernel a workload runs is priced at: the part's measured figure for that
+     * kernel; its fused-attention figure (said in a note) when it has none for that kernel; for the
+     * fused kernel, its curve by key length where it has one; else (NaN, no curve) the assumed
+     * share of the matmul efficiency.
+     *
+     * @param fraction   the single figure, NaN when there is none
+     * @param bySequence the curve by the keys each query runs over in one call, or null
      */
-    double attentionFraction(String kernel) {
+    record AttentionRate(double fraction, MatmulCurve bySequence) {
+    }
+
+    /** @return how {@code kernel} is priced on this part (see {@link AttentionRate}) */
+    AttentionRate attentionRate(String kernel) {
         Efficiency efficiency = part.efficiency();
         Sourced<Double> figure = efficiency.attentionFor(kernel);
         // attentionFor falls back to the fused figure itself when the part has none for the kernel
         boolean fused = figure == efficiency.attention();
         if (fused && !Efficiency.FUSED_ATTENTION.equals(kernel) && kernel != null
                 && (figure.isKnown() || attentionBySequence != null)) {
-            notes.add("no " + kernel + " measurement for " + part.id() + "; attention priced at its fused-attention figure");
+            notes.add("no " + kernel + " measurement for " + part.id() + "; attention priced at its fused-attention "
+                    + (attentionBySequence != null ? "figures by sequence" : "figure"));
         }
-        // the fused kernel measured by sequence is read at each call's key length
-        sequenceCurveInUse = fused && attentionBySequence != null;
-        return figure.isKnown() ? figure.value() : Double.NaN;
+        return new AttentionRate(figure.isKnown() ? figure.value() : Double.NaN, fused ? attentionBySequence : null);
     }
 
     private double peak(Precision precision) {
@@ -128,17 +133,15 @@ final class ComputePricer {
     }
 
     /**
-     * @param attention the attention kernel's fraction ({@link #attentionFraction(String)}); NaN
-     *                  prices attention at {@link #ASSUMED_ATTENTION_SHARE_OF_MATMUL} of the
-     *                  matmul efficiency
+     * @param attention how the workload's attention kernel is priced ({@link #attentionRate(String)})
      * @return seconds of all repetitions of {@code step}
      */
-    double seconds(ComputeStep step, double attention) {
+    double seconds(ComputeStep step, AttentionRate attention) {
         return Math.max(computeSeconds(step, attention), memorySeconds(step)) * step.count();
     }
 
     /** @return whether one repetition of {@code step} takes longer to move its bytes than to compute */
-    boolean memoryBound(ComputeStep step, double attention) {
+    boolean memoryBound(ComputeStep step, AttentionRate attention) {
         return memorySeconds(step) > computeSeconds(step, attention);
     }
 
@@ -146,7 +149,7 @@ final class ComputePricer {
         return step.bytes() / bytesPerSecond;
     }
 
-    private double computeSeconds(ComputeStep step, double attention) {
+    private double computeSeconds(ComputeStep step, AttentionRate attention) {
         return switch (step.kind()) {
             case MEMORY_BOUND -> 0;
             case MATMUL -> step.flops() / (rate(step.precision()) * matmulFraction(step.precision(), step.matmulSize()));
@@ -186,13 +189,13 @@ final class ComputePricer {
         return curve.fractionAt(size > 0 ? size : Double.MAX_VALUE);
     }
 
-    private double attentionFraction(ComputeStep step, double attention) {
-        if (sequenceCurveInUse) {
+    private double attentionFraction(ComputeStep step, AttentionRate attention) {
+        if (attention.bySequence() != null) {
             // 0 = key length unknown: the longest measured point stands for it, as for GEMMs
-            return attentionBySequence.fractionAt(step.attentionKeys() > 0 ? step.attentionKeys() : Double.MAX_VALUE);
+            return attention.bySequence().fractionAt(step.attentionKeys() > 0 ? step.attentionKeys() : Double.MAX_VALUE);
         }
-        if (!Double.isNaN(attention)) {
-            return attention;
+        if (!Double.isNaN(attention.fraction())) {
+            return attention.fraction();
         }
         Precision precision = step.precision();
         if (!attentionNoted) {

@@ -89,7 +89,7 @@ public final class PlanEvaluator {
     private TrainingResult evaluate(ParallelPlan plan, IterationWork work, double trainTokens, boolean byOperator) {
         slowedBesideCollectives = false;
         CommunicationPricer comms = new CommunicationPricer(fabric, plan);
-        double attention = compute.attentionFraction(work.attentionKernel());
+        ComputePricer.AttentionRate attention = compute.attentionRate(work.attentionKernel());
         int stages = work.stages().size();
         int m = work.microBatches();
         int v = work.virtualStages();
@@ -183,7 +183,8 @@ public final class PlanEvaluator {
      * {@code m} times, the tail stage's once-per-iteration work once, as the breakdown counts them,
      * so the operators add up to its compute, recompute and optimizer parts.
      */
-    private List<OperatorTime> operators(StageWork paced, int m, StageWork tail, double attention) {
+    private List<OperatorTime> operators(StageWork paced, int m, StageWork tail,
+            ComputePricer.AttentionRate attention) {
         Map<String, OperatorTime> byName = new LinkedHashMap<>();
         addOperators(byName, paced, m, false, attention);
         addOperators(byName, tail, 1, true, attention);
@@ -193,7 +194,7 @@ public final class PlanEvaluator {
     }
 
     private void addOperators(Map<String, OperatorTime> byName, StageWork stage, int times, boolean onceAnIteration,
-            double attention) {
+            ComputePricer.AttentionRate attention) {
         for (ComputeStep step : stage.compute()) {
             if ((step.phase() == Phase.ITERATION) != onceAnIteration) {
                 continue;
@@ -220,7 +221,7 @@ public final class PlanEvaluator {
      * returns the micro-batch's time.
      */
     private double microBatch(StageWork stage, CommunicationPricer comms, double[] parts, double[] forwardTime,
-            int index, double attention) {
+            int index, ComputePricer.AttentionRate attention) {
         double forward = 0;
         double backward = 0;
         double recompute = 0;

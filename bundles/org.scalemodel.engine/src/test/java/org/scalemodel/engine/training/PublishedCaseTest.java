@@ -101,6 +101,27 @@ class PublishedCaseTest {
     }
 
     @Test
+    void anAscendServerIsAFullMeshAndAFewOfItsNpusHaveOnlyTheLinksBetweenThem() throws Exception {
+        org.scalemodel.api.hardware.AcceleratorSpec a100 = TestParts.a100();
+        org.scalemodel.api.hardware.AcceleratorSpec npu = new org.scalemodel.api.hardware.AcceleratorSpec("npu",
+                a100.aliases(), "Huawei", "NPU", "2023", a100.peakDense(), a100.peakSparse(), a100.memoryCapacity(),
+                a100.memoryBandwidth(), a100.scaleUpPerDirection(), a100.scaleOutPerDirection(), a100.tdp(),
+                a100.efficiency(), a100.sources(), "test");
+        String mesh = CASE.replace("\"scale_up_domain\": 8,",
+                "\"scale_up_domain\": 8, \"intra_node_interconnect\": \"HCCS full mesh among the 8 NPUs\",");
+        SystemSpec server = read(mesh).system(npu);
+        assertThat(server.levels().get(0).interconnectId()).isEqualTo("ub-mesh");
+        assertThat(server.levels().get(0).parameters()).containsEntry("mesh", "8").containsEntry("detours", "false")
+                .doesNotContainKey("bandwidth-per-direction");
+        // four NPUs of an eight-NPU server: 3 of its 7 links, 300 GB/s x 3/7
+        SystemSpec four = read(mesh.replace("\"count\": 1024", "\"count\": 4")).system(npu);
+        assertThat(four.levels()).hasSize(1);
+        assertThat(four.levels().get(0).parameters()).containsEntry("mesh", "4")
+                .hasEntrySatisfying("bandwidth-per-direction", v -> assertThat(Double.parseDouble(v.split(" ")[0]))
+                        .isCloseTo(300.0 * 3 / 7, org.assertj.core.api.Assertions.within(1e-9)));
+    }
+
+    @Test
     void readsTheWordingsOfSharding() throws Exception {
         for (Map.Entry<String, Integer> wording : Map.of("PyTorch FSDP FULL_SHARD (ZeRO-3 equivalent)", 3,
                 "DeepSpeed ZeRO stage 1 (data-parallel optimizer sharding)", 1, "none (Megatron DDP)", 0,

@@ -470,8 +470,9 @@ final class IterationBuilder {
             double flops = phase == Phase.BACKWARD ? 2.5 * forward : forward;
             double bytes = queries * (model.queryWidth() + 2.0 * model.kvWidth() + model.valueWidth()) / t * ACT
                     * (phase == Phase.BACKWARD ? 2 : 1);
-            // under context parallelism each call runs this rank's queries over one chunk of keys
-            steps.attention(at, phase, flops, bytes, act, count, (double) model.seqLen() / plan.context());
+            // every call runs over the whole sequence's keys: context parallelism is priced as an
+            // all-gather of K and V (below), after which this rank's queries meet all of them
+            steps.attention(at, phase, flops, bytes, act, count, model.seqLen());
         } else {
             // materialised scores: batched GEMMs over the full square, then softmax (and dropout)
             // through memory, as Megatron-LM ran before fused attention

@@ -198,23 +198,23 @@ class IterationBuilderTest {
     }
 
     @Test
-    void eachAttentionCallRunsOverTheKeysItsContextChunkHolds() {
+    void eachAttentionCallRunsOverTheWholeSequencesKeys() {
         Map<String, Object> parameters = Jobs.gpt3(16);
         Map<String, Object> model = Jobs.model(parameters);
         model.putAll(Map.of("seq-len", 32768));
         parameters.put("framework", Map.of("flash-attention", true));
         TrainingJob job = JobReader.read(parameters);
-        // ring attention over 4 ranks: each call runs the local queries over one chunk of 8,192 keys
+        // context parallelism gathers K and V: each rank's queries still meet all 32,768 keys
         IterationWork whole = IterationBuilder.build(job, new ParallelPlan(8, 1, 2, 1, 1, 1, 8, true, 1,
                 Recompute.NONE, 1));
-        IterationWork ring = IterationBuilder.build(job, new ParallelPlan(8, 1, 2, 1, 4, 1, 8, true, 1,
+        IterationWork gathered = IterationBuilder.build(job, new ParallelPlan(8, 1, 2, 1, 4, 1, 8, true, 1,
                 Recompute.NONE, 1));
         assertThat(whole.stages().get(0).compute()).filteredOn(c -> c.kind() == OperatorKind.ATTENTION).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.attentionKeys()).isEqualTo(32768));
-        assertThat(ring.stages().get(0).compute()).filteredOn(c -> c.kind() == OperatorKind.ATTENTION).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.attentionKeys()).isEqualTo(8192));
+        assertThat(gathered.stages().get(0).compute()).filteredOn(c -> c.kind() == OperatorKind.ATTENTION)
+                .isNotEmpty().allSatisfy(c -> assertThat(c.attentionKeys()).isEqualTo(32768));
         // other operators have no key length
-        assertThat(ring.stages().get(0).compute()).filteredOn(c -> c.kind() != OperatorKind.ATTENTION)
+        assertThat(gathered.stages().get(0).compute()).filteredOn(c -> c.kind() != OperatorKind.ATTENTION)
                 .allSatisfy(c -> assertThat(c.attentionKeys()).isZero());
     }
 
