@@ -122,6 +122,18 @@ class PublishedCaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void deepSpeedsZero3Of2021GathersEachTensor() throws Exception {
+        String zero3 = CASE.replace("\"zero_or_sharding\": \"distributed optimizer (likely)\"",
+                "\"zero_or_sharding\": \"DeepSpeed ZeRO stage 3 (no TP/PP)\"");
+        PublishedCase of2021 = read(zero3.replace("\"year\": 2024", "\"year\": 2021"));
+        assertThat((Map<String, Object>) of2021.workload().get("framework")).containsEntry("zero3-gather", "per-tensor");
+        assertThat(of2021.assumptions()).anyMatch(a -> a.startsWith("DeepSpeed ZeRO-3 of 2021"));
+        PublishedCase later = read(zero3);
+        assertThat((Map<String, Object>) later.workload().get("framework")).doesNotContainKey("zero3-gather");
+    }
+
+    @Test
     void readsTheWordingsOfSharding() throws Exception {
         for (Map.Entry<String, Integer> wording : Map.of("PyTorch FSDP FULL_SHARD (ZeRO-3 equivalent)", 3,
                 "DeepSpeed ZeRO stage 1 (data-parallel optimizer sharding)", 1, "none (Megatron DDP)", 0,

@@ -618,14 +618,30 @@ final class IterationBuilder {
                 Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
                 int units = Math.max(1, layers);
                 double perUnit = params / units;
-                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / units,
-                        units, Phase.FORWARD, gather);
-                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / units,
-                        units, Phase.BACKWARD, gather);
+                // gathered one parameter tensor at a time, each pays the latency (DeepSpeed's ZeRO-3 of
+                // 2021); the tensors split the layer's bytes, so the bandwidth term is unchanged
+                int gathers = job.framework().zero3PerTensor() ? units * tensorsPerLayer() : units;
+                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
+                        gathers, Phase.FORWARD, gather);
+                // a module gathered per call gathers again for a recomputed forward
+                boolean regather = job.framework().zero3PerTensor() && plan.recompute() == Recompute.FULL;
+                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
+                        regather ? 2 * gathers : gathers, Phase.BACKWARD, gather);
                 steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
                         perUnit * gradBytes, units, Phase.BACKWARD, reduce);
             }
         }
+    }
+
+    /**
+     * Parameter tensors of one layer: the attention's fused QKV and output matrices, the MLP's
+     * matrices, two norm weights; LayerNorm models (GPT-2/3, as Megatron-LM builds them) add the
+     * norms' biases and a bias on each of the four linear layers, 12 in all, RMSNorm models (Llama)
+     * have none.
+     */
+    private int tensorsPerLayer() {
+        int weights = 2 + model.activation().matrices() + 2;
+        return model.norm() == Norm.LAYERNORM ? weights + 2 + 4 : weights;
     }
 
     private MemoryFootprint memory(int stage, int dense, int moe, double denseParams, double expertParams,

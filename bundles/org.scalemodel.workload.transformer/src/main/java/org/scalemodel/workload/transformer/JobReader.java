@@ -25,7 +25,7 @@ final class JobReader {
     private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
             "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
-            "attention-kernel", "fp8-params", "elementwise");
+            "attention-kernel", "fp8-params", "elementwise", "zero3-gather");
 
     private JobReader() {
     }
@@ -50,7 +50,8 @@ final class JobReader {
                 flag(framework, "framework.", "flash-attention", true), flag(framework, "framework.", "dropout", false),
                 count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")),
-                flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")));
+                flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")),
+                perTensor(framework.get("zero3-gather")));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
@@ -147,6 +148,17 @@ final class JobReader {
             case "eager" -> true;
             default -> throw new IllegalArgumentException("framework.elementwise: expected fused (fused kernels or "
                     + "torch.compile) or eager (one PyTorch kernel per operator), got \"" + value + "\"");
+        };
+    }
+
+    private static boolean perTensor(Object value) {
+        String text = value == null ? "per-layer" : String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "per-layer" -> false;
+            case "per-tensor" -> true;
+            default -> throw new IllegalArgumentException("framework.zero3-gather: expected per-layer (one gather per "
+                    + "layer, FSDP) or per-tensor (one per parameter tensor, again for a recomputed forward: DeepSpeed's "
+                    + "ZeRO-3 of 2021), got \"" + value + "\"");
         };
     }
 

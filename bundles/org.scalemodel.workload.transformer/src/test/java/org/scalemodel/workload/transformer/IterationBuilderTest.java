@@ -299,6 +299,31 @@ class IterationBuilderTest {
                 .isCloseTo(gatheredBytes(fsdpCached, "dp.fsdp-param-all-gather") / 2, Percentage.withPercentage(1e-9));
     }
 
+    @Test
+    void deepSpeedsZero3Of2021GathersEveryTensorAndAgainForTheRecomputedForward() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        parameters.put("framework", Map.of("zero3-gather", "per-tensor"));
+        TrainingJob perTensor = JobReader.read(parameters);
+        ParallelPlan zero3 = new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1, Recompute.FULL, 3);
+        StageWork layer = IterationBuilder.build(GPT3, zero3).stages().get(0);
+        StageWork tensor = IterationBuilder.build(perTensor, zero3).stages().get(0);
+        // GPT-3's layers are LayerNorm layers with biases: 12 tensors each, gathered one by one
+        assertThat(collectives(tensor, "dp.fsdp-param-all-gather", Phase.FORWARD))
+                .isEqualTo(12 * collectives(layer, "dp.fsdp-param-all-gather", Phase.FORWARD)).isEqualTo(12 * 96);
+        // the backward gathers again for the recomputed forward: twice the forward's bytes and calls
+        assertThat(collectives(tensor, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(2 * 12 * 96);
+        assertThat(gatheredBytes(tensor, "dp.fsdp-param-all-gather"))
+                .isCloseTo(1.5 * gatheredBytes(layer, "dp.fsdp-param-all-gather"), Percentage.withPercentage(1e-9));
+        // the gradients are reduced as before
+        assertThat(gatheredBytes(tensor, "dp.fsdp-grad-reduce-scatter"))
+                .isEqualTo(gatheredBytes(layer, "dp.fsdp-grad-reduce-scatter"));
+    }
+
+    private static long collectives(StageWork stage, String name, Phase phase) {
+        return stage.communication().stream().filter(c -> c.name().equals(name) && c.phase() == phase)
+                .mapToLong(CommunicationStep::count).sum();
+    }
+
     private static double gatheredBytes(StageWork stage, String name) {
         return stage.communication().stream().filter(c -> c.name().equals(name))
                 .mapToDouble(c -> c.bytes() * c.count()).sum();

@@ -65,6 +65,18 @@ class JobReaderTest {
     }
 
     @Test
+    void zero3GathersPerLayerUnlessPerTensorIsSaid() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        assertThat(JobReader.read(parameters).framework().zero3PerTensor()).isFalse();
+        parameters.put("framework", Map.of("zero3-gather", "Per-Tensor"));
+        assertThat(JobReader.read(parameters).framework().zero3PerTensor()).isTrue();
+        parameters.put("framework", Map.of("zero3-gather", "bucketed"));
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessageStartingWith(
+                "framework.zero3-gather: expected per-layer (one gather per layer, FSDP) or per-tensor").hasMessageEndingWith(
+                "got \"bucketed\"");
+    }
+
+    @Test
     void fp8PrimaryWeightsNeedAnFp8Job() {
         Map<String, Object> parameters = Jobs.gpt3(1536);
         parameters.put("framework", Map.of("fp8-params", true));
