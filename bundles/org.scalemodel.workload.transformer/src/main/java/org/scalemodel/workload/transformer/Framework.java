@@ -28,12 +28,13 @@ package org.scalemodel.workload.transformer;
  * @param eagerElementwise   the element-wise operators run one PyTorch kernel each (eager mode, no
  *                           torch.compile): RMSNorm, RoPE and SwiGLU move what their PyTorch
  *                           compositions move instead of what one fused kernel reads and writes
- * @param zero3PerTensor     ZeRO-3 gathers each parameter tensor with its own collective, each time
- *                           a module runs, so a recomputed forward gathers again, as DeepSpeed's
+ * @param zero3PerTensor     ZeRO-3 gathers each weight matrix with its own collective, each time a
+ *                           module runs, so a recomputed forward gathers again, as DeepSpeed's
  *                           ZeRO-3 of 2021 did (partition_parameters.py {@code _allgather_param}:
  *                           one {@code torch.distributed.all_gather} per parameter, after a
- *                           {@code torch.cuda.synchronize()}); false: one gather per layer (FSDP's
- *                           wrapping unit), which a backward keeps through its recompute
+ *                           {@code torch.cuda.synchronize()}; norms and biases, under its
+ *                           persistence threshold, stay resident); false: one gather per layer
+ *                           (FSDP's wrapping unit), which a backward keeps through its recompute
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,

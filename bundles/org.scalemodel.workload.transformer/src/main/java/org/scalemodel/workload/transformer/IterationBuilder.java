@@ -618,12 +618,14 @@ final class IterationBuilder {
                 Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
                 int units = Math.max(1, layers);
                 double perUnit = params / units;
-                // gathered one parameter tensor at a time, each pays the latency (DeepSpeed's ZeRO-3 of
-                // 2021); the tensors split the layer's bytes, so the bandwidth term is unchanged
-                int gathers = job.framework().zero3PerTensor() ? units * tensorsPerLayer() : units;
+                // gathered one weight matrix at a time, each paying the latency (DeepSpeed's ZeRO-3 of
+                // 2021): the matrices split the layer's bytes, so one pass moves what a per-layer one does
+                int gathers = job.framework().zero3PerTensor() ? units * gatheredTensorsPerLayer() : units;
                 steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
                         gathers, Phase.FORWARD, gather);
-                // a module gathered per call gathers again for a recomputed forward
+                // a module gathered per call gathers again for a recomputed forward, which moves the
+                // weights a third time (assumed released in between: DeepSpeed keeps at most
+                // stage3_max_live_parameters, default 1e9, which one layer of these models exceeds)
                 boolean regather = job.framework().zero3PerTensor() && plan.recompute() == Recompute.FULL;
                 steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
                         regather ? 2 * gathers : gathers, Phase.BACKWARD, gather);
@@ -634,14 +636,13 @@ final class IterationBuilder {
     }
 
     /**
-     * Parameter tensors of one layer: the attention's fused QKV and output matrices, the MLP's
-     * matrices, two norm weights; LayerNorm models (GPT-2/3, as Megatron-LM builds them) add the
-     * norms' biases and a bias on each of the four linear layers, 12 in all, RMSNorm models (Llama)
-     * have none.
+     * Parameter tensors of one layer that DeepSpeed's ZeRO-3 gathers: the attention's fused QKV and
+     * output matrices and the MLP's matrices. Norm weights and biases stay resident on every rank:
+     * tensors under stage3_param_persistence_threshold (default 100,000 elements) are gathered once
+     * after each update, not per call.
      */
-    private int tensorsPerLayer() {
-        int weights = 2 + model.activation().matrices() + 2;
-        return model.norm() == Norm.LAYERNORM ? weights + 2 + 4 : weights;
+    private int gatheredTensorsPerLayer() {
+        return 2 + model.activation().matrices();
     }
 
     private MemoryFootprint memory(int stage, int dense, int moe, double denseParams, double expertParams,

@@ -307,16 +307,20 @@ class IterationBuilderTest {
         ParallelPlan zero3 = new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1, Recompute.FULL, 3);
         StageWork layer = IterationBuilder.build(GPT3, zero3).stages().get(0);
         StageWork tensor = IterationBuilder.build(perTensor, zero3).stages().get(0);
-        // GPT-3's layers are LayerNorm layers with biases: 12 tensors each, gathered one by one
+        // GPT-3's four weight matrices per layer are gathered one by one (norms and biases stay resident)
         assertThat(collectives(tensor, "dp.fsdp-param-all-gather", Phase.FORWARD))
-                .isEqualTo(12 * collectives(layer, "dp.fsdp-param-all-gather", Phase.FORWARD)).isEqualTo(12 * 96);
+                .isEqualTo(4 * collectives(layer, "dp.fsdp-param-all-gather", Phase.FORWARD)).isEqualTo(4 * 96);
         // the backward gathers again for the recomputed forward: twice the forward's bytes and calls
-        assertThat(collectives(tensor, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(2 * 12 * 96);
+        assertThat(collectives(tensor, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(2 * 4 * 96);
         assertThat(gatheredBytes(tensor, "dp.fsdp-param-all-gather"))
                 .isCloseTo(1.5 * gatheredBytes(layer, "dp.fsdp-param-all-gather"), Percentage.withPercentage(1e-9));
         // the gradients are reduced as before
         assertThat(gatheredBytes(tensor, "dp.fsdp-grad-reduce-scatter"))
                 .isEqualTo(gatheredBytes(layer, "dp.fsdp-grad-reduce-scatter"));
+        // without full recomputation nothing is gathered a third time
+        StageWork selective = IterationBuilder.build(perTensor, new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1,
+                Recompute.SELECTIVE, 3)).stages().get(0);
+        assertThat(collectives(selective, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(4 * 96);
     }
 
     private static long collectives(StageWork stage, String name, Phase phase) {
