@@ -223,9 +223,10 @@ public final class TrainingAnswers {
         Map<String, Double> factors = GlobalCalibration.factorsByType(results);
         Map<String, Double> heldOut = GlobalCalibration.heldOutFactors(results);
         Calibrated calibrated = new Calibrated(factors, heldOut);
+        Map<String, List<CaseResult>> byType = group(results, CaseResult::caseType);
         List<List<Object>> summary = new ArrayList<>();
         summary.add(summaryRow("all", "all", results, calibrated));
-        group(results, CaseResult::caseType).forEach((k, v) -> summary.add(summaryRow("case type", k, v, calibrated)));
+        byType.forEach((k, v) -> summary.add(summaryRow("case type", k, v, calibrated)));
         group(results, CaseResult::source).forEach((k, v) -> summary.add(summaryRow("source", k, v, calibrated)));
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("cases", origin + ", " + results.size() + " cases" + (type == null ? "" : " of type " + type)
@@ -234,14 +235,14 @@ public final class TrainingAnswers {
         facts.put("predicted", predicted + " of " + results.size());
         facts.put("MAPE", String.format("%.1f%%", mape(results)));
         facts.put("error", "(predicted - measured) / measured, on each case's primary metric");
-        group(results, CaseResult::caseType).forEach((caseType, cases) -> {
+        byType.forEach((caseType, cases) -> {
             if (cases.stream().anyMatch(CaseResult::predictedAtAll)) {
-                double k = factors.get(caseType);
+                double heldOutMape = calibrated.mape(cases, true);
                 facts.put("calibrated " + caseType, String.format("MAPE %.1f%% had every step time been x%.3f, the one "
                         + "global factor that fits these cases best (not applied: it says how much of the error is "
-                        + "a common bias)%s", calibrated.mape(cases, false), k, Double.isNaN(calibrated.mape(cases, true)) ? ""
-                        : String.format("; %.1f%% with each source's factor fitted to the other sources only",
-                                calibrated.mape(cases, true))));
+                        + "a common bias)%s", calibrated.mape(cases, false), factors.get(caseType),
+                        Double.isNaN(heldOutMape) ? "" : String.format(
+                                "; %.1f%% with each source's factor fitted to the other sources only", heldOutMape)));
             }
         });
         return new Report("validate", "Validation against published runs", facts, List.of(

@@ -37,14 +37,18 @@ class DefinitionFileTest {
         assertThat(part.sources()).containsKey("S1");
     }
 
+    /** {@link #GOOD} with {@code lines} added to its part's efficiency figures. */
+    private static String withEfficiency(String lines) {
+        String scaleOut = "      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n";
+        assertThat(GOOD).contains(scaleOut);
+        return GOOD.replace(scaleOut, scaleOut + lines);
+    }
+
     @Test
     void readsNamedAttentionKernels() {
-        String text = GOOD.replace("      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n",
-                "      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n"
-                        + "      attention: {value: 0.5, provenance: assumed, note: \"vendor kernel\"}\n"
-                        + "      attention-kernels:\n"
-                        + "        flash-attention-2: {value: 0.33, provenance: assumed, note: \"FA2\"}\n");
-        assertThat(text).isNotEqualTo(GOOD);
+        String text = withEfficiency("      attention: {value: 0.5, provenance: assumed, note: \"vendor kernel\"}\n"
+                + "      attention-kernels:\n"
+                + "        flash-attention-2: {value: 0.33, provenance: assumed, note: \"FA2\"}\n");
         AcceleratorSpec part = Samples.read(text).parts().get(0);
         assertThat(part.efficiency().attentionFor("flash-attention-2").value()).isEqualTo(0.33);
         assertThat(part.efficiency().attentionFor("fused").value()).isEqualTo(0.5);
@@ -64,11 +68,8 @@ class DefinitionFileTest {
     void readsFusedAttentionBySequence() {
         assertThat(Samples.read(GOOD).parts().get(0).efficiency().attentionBySequence().isKnown()).as("optional")
                 .isFalse();
-        String text = GOOD.replace("      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n",
-                "      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n"
-                        + "      attention-by-sequence: {points: [[8192, 0.275], [32768, 0.426]], precision: bf16,"
-                        + " provenance: measured, source: S1, note: \"one head\"}\n");
-        assertThat(text).isNotEqualTo(GOOD);
+        String text = withEfficiency("      attention-by-sequence: {points: [[8192, 0.275], [32768, 0.426]],"
+                + " precision: bf16, provenance: measured, source: S1, note: \"one head\"}\n");
         AcceleratorSpec part = Samples.read(text).parts().get(0);
         assertThat(part.efficiency().attentionBySequence().value().fractionAt(32768)).isEqualTo(0.426);
         assertThat(part.efficiency().attentionBySequence().provenance()).isEqualTo(Provenance.MEASURED);
@@ -82,10 +83,7 @@ class DefinitionFileTest {
     void readsTheSlowdownOfComputeBesideACollective() {
         assertThat(Samples.read(GOOD).parts().get(0).efficiency().overlapSlowdown().isKnown()).as("optional")
                 .isFalse();
-        String text = GOOD.replace("      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n",
-                "      scale-out: {value: 0.9, provenance: assumed, note: \"typical NIC\"}\n"
-                        + "      overlap-slowdown: {value: 0.25, provenance: measured, source: S1}\n");
-        assertThat(text).isNotEqualTo(GOOD);
+        String text = withEfficiency("      overlap-slowdown: {value: 0.25, provenance: measured, source: S1}\n");
         AcceleratorSpec part = Samples.read(text).parts().get(0);
         assertThat(part.efficiency().overlapSlowdown().value()).isEqualTo(0.25);
         assertThat(part.efficiency().overlapSlowdown().provenance()).isEqualTo(Provenance.MEASURED);

@@ -74,9 +74,13 @@ record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double s
         return seconds;
     }
 
-    /** The share of a mesh dimension's links a group of {@code members} can use; the switch tier's is whole. */
+    /**
+     * The share of a mesh dimension's links a group of {@code members} can use; the switch tier's,
+     * and a lone device's, is whole.
+     */
     private double linkShare(int dimension, int members, int capacity) {
-        return detours || dimension >= meshSizes.length || capacity < 2 ? 1 : (members - 1.0) / (capacity - 1);
+        return detours || dimension >= meshSizes.length || capacity < 2 || members < 2 ? 1
+                : (members - 1.0) / (capacity - 1);
     }
 
     @Override
@@ -95,8 +99,7 @@ record FullMesh(int[] meshSizes, int switchSize, double bytesPerSecond, double s
     @Override
     public double bytesPerSecond(int groupSize) {
         int tiers = meshSizes.length + (switchSize > 1 ? 1 : 0);
-        int members = Math.min(Math.max(groupSize, 1), meshSizes[0]);
-        return bytesPerSecond / tiers * (members < 2 ? 1 : linkShare(0, members, meshSizes[0]));
+        return bytesPerSecond / tiers * linkShare(0, Math.min(groupSize, meshSizes[0]), meshSizes[0]);
     }
 
     @Override

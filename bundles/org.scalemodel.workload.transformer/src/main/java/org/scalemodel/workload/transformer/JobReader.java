@@ -142,24 +142,28 @@ final class JobReader {
 
     /** {@code framework.elementwise}: {@code fused} (the default) or {@code eager}. */
     private static boolean eager(Object value) {
-        String text = value == null ? "fused" : String.valueOf(value).trim().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "fused" -> false;
-            case "eager" -> true;
-            default -> throw new IllegalArgumentException("framework.elementwise: expected fused (fused kernels or "
-                    + "torch.compile) or eager (one PyTorch kernel per operator), got \"" + value + "\"");
-        };
+        return either(value, "framework.elementwise", "fused", "fused kernels or torch.compile", "eager",
+                "one PyTorch kernel per operator");
     }
 
+    /** {@code framework.zero3-gather}: {@code per-layer} (the default) or {@code per-tensor}. */
     private static boolean perTensor(Object value) {
-        String text = value == null ? "per-layer" : String.valueOf(value).trim().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "per-layer" -> false;
-            case "per-tensor" -> true;
-            default -> throw new IllegalArgumentException("framework.zero3-gather: expected per-layer (one gather per "
-                    + "layer, FSDP) or per-tensor (one per parameter tensor, again for a recomputed forward: DeepSpeed's "
-                    + "ZeRO-3 of 2021), got \"" + value + "\"");
-        };
+        return either(value, "framework.zero3-gather", "per-layer", "one gather per layer, FSDP", "per-tensor",
+                "one per weight matrix, again for a recomputed forward: DeepSpeed's ZeRO-3 of 2021");
+    }
+
+    /**
+     * A setting of two words: false for {@code otherwise} (also when not given), true for {@code
+     * when}; anything else is refused with both words and what each means.
+     */
+    private static boolean either(Object value, String path, String otherwise, String otherwiseMeans, String when,
+            String whenMeans) {
+        String text = value == null ? otherwise : String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        if (text.equals(otherwise) || text.equals(when)) {
+            return text.equals(when);
+        }
+        throw new IllegalArgumentException(path + ": expected " + otherwise + " (" + otherwiseMeans + ") or " + when
+                + " (" + whenMeans + "), got \"" + value + "\"");
     }
 
     private static Norm norm(Object value) {
