@@ -14,8 +14,9 @@ import org.scalemodel.api.units.QuantityParser;
 /**
  * Reads the parameters of an {@link InterconnectLevel} for a plugin. Definitions may also carry
  * descriptive text under other keys (a topology's wording, a source's caveat): a plugin reads
- * the keys it knows and ignores the rest. A known key whose text is not a value (for example
- * "not disclosed") counts as not given.
+ * the keys it knows and ignores the rest. A known key whose text is not a quantity (for example
+ * "not disclosed") counts as not given; a flag is the exception: it reads only true, false, yes
+ * or no, since a misspelt switch ("flase") would otherwise silently take the model's default.
  */
 public final class LevelParameters {
 
@@ -100,14 +101,22 @@ public final class LevelParameters {
         }
     }
 
-    /** @return true or false as written, or {@code fallback} if not given */
+    /**
+     * @return true or false as written (true, yes, false or no, in any case), or {@code fallback}
+     *         if not given
+     * @throws IllegalArgumentException naming the level and the key, for any other text
+     */
     public boolean flag(String key, boolean fallback) {
         String text = level.parameters().get(key);
         if (text == null) {
             return fallback;
         }
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        return t.equals("true") || t.equals("yes") || (!t.equals("false") && !t.equals("no") && fallback);
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new IllegalArgumentException("level '" + level.name() + "': '" + key
+                    + "' must be true or false, got '" + text + "'");
+        };
     }
 
     /**

@@ -3,7 +3,7 @@
  * level of a system and price collectives on it.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.scalemodel.api.interconnect;
 
 import org.osgi.annotation.bundle.Export;
