@@ -38,6 +38,8 @@ final class PublishedCase {
     final String id;
     final JsonNode node;
     private final List<String> assumptions = new ArrayList<>();
+    /** Set by {@link #plan()}: the case ran the interleaved schedule without stating its chunk count. */
+    private boolean chunksToChoose;
 
     PublishedCase(JsonNode node) {
         this.node = node;
@@ -256,9 +258,11 @@ final class PublishedCase {
         int ep = p.path("ep").isNumber() ? p.path("ep").asInt() : 1;
         int v = p.path("vpp").isNumber() ? p.path("vpp").asInt() : 1;
         String schedule = p.path("pipeline_schedule").asText("").toLowerCase(Locale.ROOT);
-        if (v == 1 && pp > 1 && schedule.startsWith("interleaved")) {
-            assumptions.add("interleaved schedule without a chunk count: 1F1B priced");
-        }
+        // Megatron-LM overlaps the pipeline's sends with compute only in its interleaved schedule
+        // (arguments.py sets overlap_p2p_comm to False when there are no virtual stages), so a run
+        // stated with that overlap ran interleaved even where its schedule is not named
+        boolean pipelineOverlap = p.path("other").asText("").toLowerCase(Locale.ROOT).contains("pp comm overlap");
+        chunksToChoose = !p.path("vpp").isNumber() && pp > 1 && (schedule.startsWith("interleaved") || pipelineOverlap);
         boolean sp = p.path("sequence_parallel").asBoolean(false);
         Recompute recompute = recompute(p.path("activation_recompute"));
         int zero = zero(p.path("zero_or_sharding").asText(""));
@@ -287,6 +291,46 @@ final class PublishedCase {
             v = 1;
         }
         return new ParallelPlan(tp, pp, dp, ep, cp, micro, microBatches, sp, v, recompute, zero);
+    }
+
+    /**
+     * The plans the case may have run: the stated one alone, or, where it ran the interleaved
+     * schedule without stating into how many chunks, one per chunk count its layers and
+     * micro-batches allow (Megatron-LM splits a stage's layers evenly over its chunks and needs the
+     * micro-batches in multiples of pp). The caller prices the fastest that fits, as the run's
+     * tuning would have chosen, and reports it with {@link #choseChunks}.
+     *
+     * @param stated the plan {@link #plan()} returned
+     */
+    List<ParallelPlan> plans(ParallelPlan stated) {
+        if (!chunksToChoose) {
+            return List.of(stated);
+        }
+        int layers = node.path("model").path("layers").asInt();
+        int pp = stated.pipeline();
+        List<ParallelPlan> plans = new ArrayList<>();
+        if (layers % pp == 0 && stated.microBatches() % pp == 0) {
+            int perStage = layers / pp;
+            for (int v = 2; v <= perStage; v++) {
+                if (perStage % v == 0) {
+                    plans.add(new ParallelPlan(stated.tensor(), pp, stated.data(), stated.expert(), stated.context(),
+                            stated.microBatch(), stated.microBatches(), stated.sequenceParallel(), v,
+                            stated.recompute(), stated.zeroStage(), stated.expertTensor()));
+                }
+            }
+        }
+        if (plans.isEmpty()) {
+            assumptions.add("interleaved schedule without a chunk count, and its layers or micro-batches allow none: "
+                    + "1F1B priced");
+            return List.of(stated);
+        }
+        return plans;
+    }
+
+    /** Says which chunk count of {@link #plans} was priced, and why. */
+    void choseChunks(ParallelPlan chosen, int among) {
+        assumptions.add("interleaved schedule without a chunk count: the fastest of the " + among
+                + " counts its layers allow priced (" + chosen.virtualStages() + " virtual stages)");
     }
 
     private Recompute recompute(JsonNode value) {

@@ -111,21 +111,29 @@ public final class TrainingEngineService implements TrainingEngine {
             AcceleratorSpec part = snapshot.accelerator(accelerator).orElseThrow(
                     () -> new PublishedCase.Unpredictable("accelerator '" + accelerator + "' is not in the catalog"));
             WorkloadSpec workload = new WorkloadSpec(TRANSFORMER, c.workload());
-            ParallelPlan plan = c.plan();
+            ParallelPlan stated = c.plan();
             SystemSpec system = c.system(part);
-            if (plan.devices() != system.acceleratorCount()) {
-                throw new PublishedCase.Unpredictable("the plan (" + plan.label() + ") uses " + plan.devices()
+            if (stated.devices() != system.acceleratorCount()) {
+                throw new PublishedCase.Unpredictable("the plan (" + stated.label() + ") uses " + stated.devices()
                         + " devices, the case ran on " + system.acceleratorCount());
             }
-            Resolved resolved;
-            IterationWork work;
+            List<ParallelPlan> plans = c.plans(stated);
+            TrainingResult result = null;
             try {
-                resolved = resolve(snapshot, system, workload);
-                work = resolved.generator.generate(workload, plan, seeded());
+                Resolved resolved = resolve(snapshot, system, workload);
+                for (ParallelPlan plan : plans) {
+                    IterationWork work = resolved.generator.generate(workload, plan, seeded());
+                    TrainingResult candidate = resolved.evaluator.evaluateInFull(plan, work, 0);
+                    if (result == null || faster(candidate, result)) {
+                        result = candidate;
+                    }
+                }
             } catch (IllegalArgumentException e) {
                 throw new PublishedCase.Unpredictable(e.getMessage());
             }
-            TrainingResult result = resolved.evaluator.evaluateInFull(plan, work, 0);
+            if (plans.size() > 1) {
+                c.choseChunks(result.plan(), plans.size());
+            }
             if (!result.memory().fits()) {
                 c.assumptions().add(String.format("predicted NOT to fit: %.1f GB over %.0f GB",
                         result.memory().overBytes() / 1e9, result.memory().capacityBytes() / 1e9));
@@ -137,6 +145,14 @@ public final class TrainingEngineService implements TrainingEngine {
             return new CaseResult(c.id, c.caseType(), c.source(), c.metric(), c.measured(), Double.NaN,
                     Optional.of(e.getMessage()), c.assumptions(), Optional.empty());
         }
+    }
+
+    /** @return whether {@code a} is the better choice: it fits where {@code b} does not, or is faster */
+    private static boolean faster(TrainingResult a, TrainingResult b) {
+        if (a.memory().fits() != b.memory().fits()) {
+            return a.memory().fits();
+        }
+        return a.stepSeconds() < b.stepSeconds();
     }
 
     private static double metric(PublishedCase c, TrainingResult r) throws PublishedCase.Unpredictable {

@@ -45,6 +45,41 @@ class PublishedCaseTest {
     }
 
     @Test
+    void aStatedPlanIsTheOnlyCandidate() throws Exception {
+        PublishedCase c = read(CASE);
+        ParallelPlan plan = c.plan();
+        assertThat(c.plans(plan)).containsExactly(plan);
+    }
+
+    @Test
+    void anInterleavedRunWithoutAChunkCountOffersEveryCountItsLayersAllow() throws Exception {
+        // 96 layers over pp 8: 12 a stage, split evenly into 2, 3, 4, 6 or 12 chunks
+        String[] wordings = {"\"vpp\": null, \"pipeline_schedule\": \"interleaved 1F1B (chunk count not stated)\"",
+            "\"vpp\": null, \"other\": \"--overlap-grad-reduce; PP comm overlap default\""};
+        for (String wording : wordings) {
+            PublishedCase c = read(CASE.replace("\"vpp\": 3", wording));
+            ParallelPlan stated = c.plan();
+            assertThat(stated.virtualStages()).as(wording).isEqualTo(1);
+            assertThat(c.plans(stated)).as(wording).extracting(ParallelPlan::virtualStages)
+                    .containsExactly(2, 3, 4, 6, 12);
+            c.choseChunks(c.plans(stated).get(2), 5);
+            assertThat(c.assumptions()).as(wording)
+                    .contains("interleaved schedule without a chunk count: the fastest of the 5 counts its layers "
+                            + "allow priced (4 virtual stages)");
+        }
+    }
+
+    @Test
+    void anInterleavedRunWhoseMicroBatchesDoNotDivideByPpIsPricedAs1F1B() throws Exception {
+        // 1540 sequences over dp 16 and micro-batch 1 do not divide: 96.25; 1552 gives 97, not a multiple of 8
+        PublishedCase c = read(CASE.replace("\"vpp\": 3", "\"vpp\": null, \"pipeline_schedule\": \"interleaved\"")
+                .replace("1536", "1552"));
+        ParallelPlan stated = c.plan();
+        assertThat(c.plans(stated)).containsExactly(stated);
+        assertThat(c.assumptions()).anyMatch(a -> a.endsWith("allow none: 1F1B priced"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void gatedUnitsHaveThreeMatricesAndAStatedEagerRunMovesItsOperatorsBytes() throws Exception {
         for (String gated : new String[] {"SwiGLU", "GeGLU", "SiLU gated"}) {
