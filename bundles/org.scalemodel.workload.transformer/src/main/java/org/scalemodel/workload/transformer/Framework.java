@@ -35,8 +35,12 @@ package org.scalemodel.workload.transformer;
  *                           {@code torch.cuda.synchronize()}; norms and biases, under its
  *                           persistence threshold, stay resident); false: one gather per layer
  *                           (FSDP's wrapping unit), which a backward keeps through its recompute
+ * @param overlapP2p         the pipeline's sends and receives run beside the compute of another
+ *                           model chunk (Megatron {@code --overlap-p2p-communication}, NeMo
+ *                           {@code overlap_p2p_comm}); Megatron does so only in its interleaved
+ *                           schedule, so a plan without virtual stages still waits for them
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,
-        boolean eagerElementwise, boolean zero3PerTensor) {
+        boolean eagerElementwise, boolean zero3PerTensor, boolean overlapP2p) {
 }

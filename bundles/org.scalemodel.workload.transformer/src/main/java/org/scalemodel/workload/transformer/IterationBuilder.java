@@ -560,10 +560,13 @@ final class IterationBuilder {
         // Megatron's scatter-gather optimisation (and SP) sends 1/t of the boundary tensor per rank
         double bytes = n * model.hidden() * ACT / t;
         int sends = v * ((first || last) && v == 1 ? 1 : 2);
+        // overlapped, a chunk's sends run beside the next chunk's compute: Megatron overlaps them
+        // only in the interleaved schedule (arguments.py turns overlap_p2p_comm off without it)
+        Overlap overlap = job.framework().overlapP2p() && v > 1 ? Overlap.SAME_PHASE : Overlap.NONE;
         steps.collective("pp.send-recv.forward", Collective.SEND_RECV, ParallelAxis.PIPELINE, bytes, sends,
-                Phase.FORWARD, Overlap.NONE);
+                Phase.FORWARD, overlap);
         steps.collective("pp.send-recv.backward", Collective.SEND_RECV, ParallelAxis.PIPELINE, bytes, sends,
-                Phase.BACKWARD, Overlap.NONE);
+                Phase.BACKWARD, overlap);
     }
 
     /**

@@ -25,7 +25,7 @@ final class JobReader {
     private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
             "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
-            "attention-kernel", "fp8-params", "elementwise", "zero3-gather");
+            "attention-kernel", "fp8-params", "elementwise", "zero3-gather", "overlap-p2p");
 
     private JobReader() {
     }
@@ -51,7 +51,7 @@ final class JobReader {
                 count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")),
                 flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")),
-                perTensor(framework.get("zero3-gather")));
+                perTensor(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));

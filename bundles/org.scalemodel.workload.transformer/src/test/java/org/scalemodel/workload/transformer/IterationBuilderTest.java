@@ -14,6 +14,7 @@ import org.scalemodel.api.workload.CommunicationStep;
 import org.scalemodel.api.workload.ComputeStep;
 import org.scalemodel.api.workload.IterationWork;
 import org.scalemodel.api.workload.OperatorKind;
+import org.scalemodel.api.workload.Overlap;
 import org.scalemodel.api.workload.Phase;
 import org.scalemodel.api.workload.ParallelPlan;
 import org.scalemodel.api.workload.Recompute;
@@ -321,6 +322,26 @@ class IterationBuilderTest {
         StageWork selective = IterationBuilder.build(perTensor, new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1,
                 Recompute.SELECTIVE, 3)).stages().get(0);
         assertThat(collectives(selective, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(4 * 96);
+    }
+
+    @Test
+    void pipelineSendsOverlapOnlyInTheInterleavedSchedule() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        parameters.put("framework", Map.of("overlap-p2p", true));
+        TrainingJob overlapped = JobReader.read(parameters);
+        ParallelPlan interleaved = plan(8, 12, 16, 1, true, 2, Recompute.NONE, 1);
+        ParallelPlan oneChunk = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 1);
+        assertThat(sendOverlaps(overlapped, interleaved)).containsOnly(Overlap.SAME_PHASE);
+        // Megatron turns overlap_p2p_comm off without virtual stages: the stage waits for its sends
+        assertThat(sendOverlaps(overlapped, oneChunk)).containsOnly(Overlap.NONE);
+        assertThat(sendOverlaps(GPT3, interleaved)).as("off by default").containsOnly(Overlap.NONE);
+    }
+
+    private static List<Overlap> sendOverlaps(TrainingJob job, ParallelPlan plan) {
+        List<Overlap> overlaps = IterationBuilder.build(job, plan).stages().get(5).communication().stream()
+                .filter(c -> c.name().startsWith("pp.send-recv")).map(CommunicationStep::overlap).toList();
+        assertThat(overlaps).hasSize(2);
+        return overlaps;
     }
 
     private static long collectives(StageWork stage, String name, Phase phase) {
