@@ -24,6 +24,13 @@ class IterationBuilderTest {
 
     private static final TrainingJob GPT3 = JobReader.read(Jobs.gpt3(1536));
 
+    /** GPT-3 175B with one framework setting changed. */
+    private static TrainingJob gpt3With(String key, Object value) {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        parameters.put("framework", Map.of(key, value));
+        return JobReader.read(parameters);
+    }
+
     private static ParallelPlan plan(int tp, int pp, int dp, int mb, boolean sp, int v, Recompute rc, int zero) {
         return new ParallelPlan(tp, pp, dp, 1, 1, mb, (int) (1536 / ((long) mb * dp)), sp, v, rc, zero);
     }
@@ -58,9 +65,7 @@ class IterationBuilderTest {
     void everyFlopOfTheModelIsOnSomeDevice() {
         // executed forward + backward FLOPs of all stages, times the data-parallel replicas and tensor
         // shards, equal the model FLOPs when attention is counted in full (no fused causal kernel)
-        Map<String, Object> parameters = Jobs.gpt3(1536);
-        parameters.put("framework", Map.of("flash-attention", false));
-        TrainingJob job = JobReader.read(parameters);
+        TrainingJob job = gpt3With("flash-attention", false);
         ParallelPlan plan = plan(8, 12, 16, 1, false, 1, Recompute.NONE, 0);
         IterationWork work = IterationBuilder.build(job, plan);
         double executed = 0;
@@ -302,9 +307,7 @@ class IterationBuilderTest {
 
     @Test
     void deepSpeedsZero3Of2021GathersEveryTensorAndAgainForTheRecomputedForward() {
-        Map<String, Object> parameters = Jobs.gpt3(1536);
-        parameters.put("framework", Map.of("zero3-gather", "per-tensor"));
-        TrainingJob perTensor = JobReader.read(parameters);
+        TrainingJob perTensor = gpt3With("zero3-gather", "per-tensor");
         ParallelPlan zero3 = new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1, Recompute.FULL, 3);
         StageWork layer = IterationBuilder.build(GPT3, zero3).stages().get(0);
         StageWork tensor = IterationBuilder.build(perTensor, zero3).stages().get(0);
@@ -326,9 +329,7 @@ class IterationBuilderTest {
 
     @Test
     void pipelineSendsOverlapOnlyInTheInterleavedSchedule() {
-        Map<String, Object> parameters = Jobs.gpt3(1536);
-        parameters.put("framework", Map.of("overlap-p2p", true));
-        TrainingJob overlapped = JobReader.read(parameters);
+        TrainingJob overlapped = gpt3With("overlap-p2p", true);
         ParallelPlan interleaved = plan(8, 12, 16, 1, true, 2, Recompute.NONE, 1);
         ParallelPlan oneChunk = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 1);
         assertThat(sendOverlaps(overlapped, interleaved)).containsOnly(Overlap.SAME_PHASE);
