@@ -39,7 +39,12 @@ public final class SnapshotFabrics implements FabricFactory {
                             + "': no interconnect plugin '" + level.interconnectId() + "' is installed"));
             names[i] = level.name();
             sizes[i] = level.groupSize();
-            topologies[i] = model.build(level, part);
+            try {
+                topologies[i] = model.build(level, part);
+            } catch (IllegalArgumentException badLevel) {
+                // plugins name the level; the same level names recur across systems
+                throw new IllegalArgumentException("system '" + system.id() + "': " + badLevel.getMessage(), badLevel);
+            }
         }
         return new ComposedFabric(system.id(), names, sizes, topologies);
     }

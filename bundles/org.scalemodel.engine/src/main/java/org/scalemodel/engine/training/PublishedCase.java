@@ -38,8 +38,8 @@ final class PublishedCase {
     final String id;
     final JsonNode node;
     private final List<String> assumptions = new ArrayList<>();
-    /** Set by {@link #plan()}: the case ran the interleaved schedule without stating its chunk count. */
-    private boolean chunksToChoose;
+    /** The plans {@link #plans} offers, once worked out. */
+    private List<ParallelPlan> candidates;
 
     PublishedCase(JsonNode node) {
         this.node = node;
@@ -152,7 +152,7 @@ final class PublishedCase {
         // 6.7% and Megatron-Core's 14.7% instead of 12.4%, while the one global factor would leave
         // 10.0% instead of 10.3% (2026-11-25, sixth session's model)
         framework.put("overlap-p2p", false);
-        if (other.toLowerCase(Locale.ROOT).contains("pp comm overlap")) {
+        if (statesPipelineOverlap()) {
             assumptions.add("PP communication overlap stated: priced as not hidden, how much it hides is not measured");
         }
         if (other.contains("PyTorch DDP")) {
@@ -273,12 +273,6 @@ final class PublishedCase {
         int cp = p.path("cp").isNumber() ? p.path("cp").asInt() : 1;
         int ep = p.path("ep").isNumber() ? p.path("ep").asInt() : 1;
         int v = p.path("vpp").isNumber() ? p.path("vpp").asInt() : 1;
-        String schedule = p.path("pipeline_schedule").asText("").toLowerCase(Locale.ROOT);
-        // Megatron-LM overlaps the pipeline's sends with compute only in its interleaved schedule
-        // (arguments.py sets overlap_p2p_comm to False when there are no virtual stages), so a run
-        // stated with that overlap ran interleaved even where its schedule is not named
-        boolean pipelineOverlap = p.path("other").asText("").toLowerCase(Locale.ROOT).contains("pp comm overlap");
-        chunksToChoose = !p.path("vpp").isNumber() && pp > 1 && (schedule.startsWith("interleaved") || pipelineOverlap);
         boolean sp = p.path("sequence_parallel").asBoolean(false);
         Recompute recompute = recompute(p.path("activation_recompute"));
         int zero = zero(p.path("zero_or_sharding").asText(""));
@@ -309,26 +303,53 @@ final class PublishedCase {
         return new ParallelPlan(tp, pp, dp, ep, cp, micro, microBatches, sp, v, recompute, zero);
     }
 
+    /** Whether the case's parallelism says the pipeline's sends overlap compute (and not that they do not). */
+    private boolean statesPipelineOverlap() {
+        String other = node.path("parallelism").path("other").asText("").toLowerCase(Locale.ROOT);
+        return other.contains("pp comm overlap") && !other.contains("no pp comm overlap");
+    }
+
+    /**
+     * Whether the case ran the interleaved schedule without stating into how many chunks: its
+     * schedule says interleaved, or it states Megatron's pipeline communication overlap, which
+     * Megatron-LM runs only in its interleaved schedule (arguments.py sets overlap_p2p_comm to False
+     * when there are no virtual stages), so the run is read as interleaved.
+     */
+    private boolean interleavedWithoutChunkCount(int pp) {
+        JsonNode p = node.path("parallelism");
+        String schedule = p.path("pipeline_schedule").asText("").toLowerCase(Locale.ROOT);
+        return !p.path("vpp").isNumber() && pp > 1 && (schedule.startsWith("interleaved") || statesPipelineOverlap());
+    }
+
     /**
      * The plans the case may have run: the stated one alone, or, where it ran the interleaved
      * schedule without stating into how many chunks, one per chunk count its layers and
      * micro-batches allow (Megatron-LM splits a stage's layers evenly over its chunks and needs the
-     * micro-batches in multiples of pp). The caller prices the fastest that fits, as the run's
-     * tuning would have chosen, and reports it with {@link #choseChunks}.
+     * micro-batches in multiples of pp; torchtitan splits any layer count). The caller prices the
+     * fastest that fits, as the run's tuning would have chosen, and reports it with
+     * {@link #choseChunks}. Worked out once: a second call returns the same plans.
      *
      * @param stated the plan {@link #plan()} returned
      */
     List<ParallelPlan> plans(ParallelPlan stated) {
-        if (!chunksToChoose) {
+        if (candidates == null) {
+            candidates = candidates(stated);
+        }
+        return candidates;
+    }
+
+    private List<ParallelPlan> candidates(ParallelPlan stated) {
+        int pp = stated.pipeline();
+        if (!interleavedWithoutChunkCount(pp)) {
             return List.of(stated);
         }
         int layers = node.path("model").path("layers").asInt();
-        int pp = stated.pipeline();
+        boolean uneven = torchtitan();
         List<ParallelPlan> plans = new ArrayList<>();
-        if (layers % pp == 0 && stated.microBatches() % pp == 0) {
+        if ((uneven || layers % pp == 0) && stated.microBatches() % pp == 0) {
             int perStage = layers / pp;
             for (int v = 2; v <= perStage; v++) {
-                if (perStage % v == 0) {
+                if (uneven || perStage % v == 0) {
                     plans.add(new ParallelPlan(stated.tensor(), pp, stated.data(), stated.expert(), stated.context(),
                             stated.microBatch(), stated.microBatches(), stated.sequenceParallel(), v,
                             stated.recompute(), stated.zeroStage(), stated.expertTensor()));
@@ -345,8 +366,12 @@ final class PublishedCase {
 
     /** Says which chunk count of {@link #plans} was priced, and why. */
     void choseChunks(ParallelPlan chosen, int among) {
-        assumptions.add("interleaved schedule without a chunk count: the fastest of the " + among
-                + " counts its layers allow priced (" + chosen.virtualStages() + " virtual stages)");
+        String schedule = node.path("parallelism").path("pipeline_schedule").asText("").toLowerCase(Locale.ROOT);
+        String why = schedule.startsWith("interleaved") ? "interleaved schedule"
+                : "interleaved schedule read from the stated PP communication overlap (Megatron overlaps only so)";
+        String which = among == 1 ? "the one chunk count" : "the fastest that fits of the " + among + " chunk counts";
+        assumptions.add(why + ", chunk count not stated: " + which + " its layers and micro-batches allow ("
+                + chosen.virtualStages() + " virtual stages)");
     }
 
     private Recompute recompute(JsonNode value) {

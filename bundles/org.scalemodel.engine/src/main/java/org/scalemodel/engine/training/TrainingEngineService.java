@@ -118,20 +118,30 @@ public final class TrainingEngineService implements TrainingEngine {
                         + " devices, the case ran on " + system.acceleratorCount());
             }
             List<ParallelPlan> plans = c.plans(stated);
-            TrainingResult result = null;
+            Resolved resolved;
             try {
-                Resolved resolved = resolve(snapshot, system, workload);
-                for (ParallelPlan plan : plans) {
-                    IterationWork work = resolved.generator.generate(workload, plan, seeded());
-                    TrainingResult candidate = resolved.evaluator.evaluateInFull(plan, work, 0);
-                    if (result == null || faster(candidate, result)) {
-                        result = candidate;
-                    }
-                }
+                resolved = resolve(snapshot, system, workload);
             } catch (IllegalArgumentException e) {
                 throw new PublishedCase.Unpredictable(e.getMessage());
             }
-            if (plans.size() > 1) {
+            TrainingResult result = null;
+            String rejected = null;
+            for (ParallelPlan plan : plans) {
+                try {
+                    IterationWork work = resolved.generator.generate(workload, plan, seeded());
+                    TrainingResult candidate = resolved.evaluator.evaluateInFull(plan, work, 0);
+                    if (result == null || better(candidate, result)) {
+                        result = candidate;
+                    }
+                } catch (IllegalArgumentException e) {
+                    // one chunk count the generator rejects leaves the others to choose from
+                    rejected = rejected == null ? e.getMessage() : rejected;
+                }
+            }
+            if (result == null) {
+                throw new PublishedCase.Unpredictable(rejected);
+            }
+            if (!plans.equals(List.of(stated))) {
                 c.choseChunks(result.plan(), plans.size());
             }
             if (!result.memory().fits()) {
@@ -148,7 +158,7 @@ public final class TrainingEngineService implements TrainingEngine {
     }
 
     /** @return whether {@code a} is the better choice: it fits where {@code b} does not, or is faster */
-    private static boolean faster(TrainingResult a, TrainingResult b) {
+    static boolean better(TrainingResult a, TrainingResult b) {
         if (a.memory().fits() != b.memory().fits()) {
             return a.memory().fits();
         }
