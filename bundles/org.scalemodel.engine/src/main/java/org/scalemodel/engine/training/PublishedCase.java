@@ -208,6 +208,13 @@ final class PublishedCase {
             assumptions.add("eager mode stated: the element-wise operators (RMSNorm, RoPE, SwiGLU) run one PyTorch "
                     + "kernel each");
         }
+        if (torchtitan() && "fp8".equals(precision())) {
+            // torchtitan's Float8 is torchao's float8 training with dynamic per-tensor scaling: each
+            // linear's casts are kernels of their own, counted as torchao's roofline counts them
+            framework.put("fp8-casts", "torchao");
+            assumptions.add("torchtitan Float8: torchao's per-tensor casts counted per linear (4 B an input element, "
+                    + "6 B a weight element, 4 B an output-gradient element, as torchao's roofline counts)");
+        }
         if (modern && (torchtitan() || title().contains("llm-foundry") || title().contains("MPT"))) {
             // neither runs Transformer Engine's cuDNN attention: torchtitan calls PyTorch's SDPA,
             // whose flash backend is FlashAttention-2, and LLM Foundry the flash-attn package

@@ -39,8 +39,16 @@ package org.scalemodel.workload.transformer;
  *                           model chunk (Megatron {@code --overlap-p2p-communication}, NeMo
  *                           {@code overlap_p2p_comm}); Megatron does so only in its interleaved
  *                           schedule, so a plan without virtual stages still waits for them
+ * @param torchaoFp8Casts    under FP8, each linear casts its operands with torchao's dynamic
+ *                           per-tensor scaling, whose kernels move what torchao's own roofline
+ *                           counts ({@code torchao/float8/roofline_utils.py}): the input's absolute
+ *                           maximum fused into the operator before it, then a cast that reads BF16
+ *                           and writes FP8 twice (row- and column-major), 4 B per input element;
+ *                           the weight's maximum and cast, 6 B per weight element; the output
+ *                           gradient's, 4 B per element; false: the casts ride in neighbouring
+ *                           kernels (Transformer Engine fuses them into the norms and activations)
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,
-        boolean eagerElementwise, boolean zero3PerTensor, boolean overlapP2p) {
+        boolean eagerElementwise, boolean zero3PerTensor, boolean overlapP2p, boolean torchaoFp8Casts) {
 }

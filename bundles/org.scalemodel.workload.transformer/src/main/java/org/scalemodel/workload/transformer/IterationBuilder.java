@@ -158,6 +158,7 @@ final class IterationBuilder {
         StageSteps steps = built.get(key);
         if (steps == null) {
             steps = new StageSteps();
+            steps.castKernels = job.framework().torchaoFp8Casts();
             layers(steps, dense, false);
             layers(steps, moe, true);
             if (first) {
@@ -527,10 +528,13 @@ final class IterationBuilder {
      * counted as one FP32 write and a read and a write each way (12 B), assumed.
      */
     private void output(StageSteps steps) {
-        steps.matmul("output.forward.logits", Phase.FORWARD, n, model.hidden(), (double) model.vocab() / t, gemm,
+        // the output layer stays in 16 bits under FP8: Megatron-Core builds it as a plain
+        // ColumnParallelLinear, not a Transformer Engine module, and torchtitan leaves "output" out of
+        // its float8 conversion
+        steps.matmul("output.forward.logits", Phase.FORWARD, n, model.hidden(), (double) model.vocab() / t, act,
                 ACT, 1, 1);
         steps.matmul("output.backward.logits", Phase.BACKWARD, n, model.hidden(), (double) model.vocab() / t,
-                gemm, ACT, 2, 1);
+                act, ACT, 2, 1);
         double logits = n * model.vocab() / t;
         steps.memory("output.forward.loss", Phase.FORWARD, logits * (job.framework().crossEntropyFusion() ? 12 : 38),
                 Precision.FP32, 1);

@@ -25,7 +25,7 @@ final class JobReader {
     private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
             "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
-            "attention-kernel", "fp8-params", "elementwise", "zero3-gather", "overlap-p2p");
+            "attention-kernel", "fp8-params", "elementwise", "zero3-gather", "overlap-p2p", "fp8-casts");
 
     private JobReader() {
     }
@@ -51,7 +51,8 @@ final class JobReader {
                 count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")),
                 flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")),
-                perTensor(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false));
+                perTensor(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false),
+                torchaoCasts(framework.get("fp8-casts")));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
@@ -150,6 +151,12 @@ final class JobReader {
     private static boolean perTensor(Object value) {
         return either(value, "framework.zero3-gather", "per-layer", "one gather per layer, FSDP", "per-tensor",
                 "one per weight matrix, again for a recomputed forward: DeepSpeed's ZeRO-3 of 2021");
+    }
+
+    /** {@code framework.fp8-casts}: {@code fused} (the default) or {@code torchao}. */
+    private static boolean torchaoCasts(Object value) {
+        return either(value, "framework.fp8-casts", "fused", "in neighbouring kernels, Transformer Engine", "torchao",
+                "torchao's dynamic per-tensor scaling kernels per linear");
     }
 
     /**

@@ -21,6 +21,8 @@ final class StageSteps {
     List<CommunicationStep> frozenCommunication;
     double denseParams;
     double expertParams;
+    /** Whether each FP8 GEMM's operand casts are kernels of their own (torchao), counted beside it. */
+    boolean castKernels;
 
     /** Makes the immutable lists stages share. */
     void freeze() {
@@ -40,6 +42,13 @@ final class StageSteps {
         double bytes = ((m * k + n * m) * activationBytes + k * n * precision.bytesPerElement()) * factor;
         compute.add(new ComputeStep(name, OperatorKind.MATMUL, 2 * m * k * n * factor, bytes, precision, count, phase,
                 Math.cbrt(m * k * n)));
+        if (castKernels && precision == Precision.FP8) {
+            // torchao's count (roofline_utils.get_float8_mem_sympy): a forward casts the input
+            // (4 B an element, its maximum fused into the operator before) and the weight (6 B); a
+            // backward casts the output gradient (4 B), reusing the forward's FP8 input and weight
+            double casts = phase == Phase.BACKWARD ? 4 * m * n : 4 * m * k + 6 * k * n;
+            memory(name + ".fp8-casts", phase, casts, Precision.BF16, count);
+        }
     }
 
     /** A fused attention kernel; {@code keys}: the keys each query runs over in one call. */

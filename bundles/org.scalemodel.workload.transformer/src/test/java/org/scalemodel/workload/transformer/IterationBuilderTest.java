@@ -10,6 +10,7 @@ import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.scalemodel.api.model.Collective;
 import org.scalemodel.api.model.ParallelAxis;
+import org.scalemodel.api.model.Precision;
 import org.scalemodel.api.workload.CommunicationStep;
 import org.scalemodel.api.workload.ComputeStep;
 import org.scalemodel.api.workload.IterationWork;
@@ -23,6 +24,14 @@ import org.scalemodel.api.workload.StageWork;
 class IterationBuilderTest {
 
     private static final TrainingJob GPT3 = JobReader.read(Jobs.gpt3(1536));
+
+    /** GPT-3 175B in FP8 with these framework settings. */
+    private static TrainingJob gpt3Fp8(Map<String, Object> framework) {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        Jobs.job(parameters).put("precision", "fp8");
+        parameters.put("framework", framework);
+        return JobReader.read(parameters);
+    }
 
     /** GPT-3 175B with one framework setting changed. */
     private static TrainingJob gpt3With(String key, Object value) {
@@ -268,15 +277,40 @@ class IterationBuilderTest {
     }
 
     @Test
-    void fp8PrimaryWeightsDropTheBf16CopyAndAreGatheredInFp8() {
-        Map<String, Object> fp8 = Jobs.gpt3(1536);
-        Jobs.job(fp8).put("precision", "fp8");
-        Map<String, Object> fp8Params = Jobs.gpt3(1536);
-        Jobs.job(fp8Params).put("precision", "fp8");
-        fp8Params.put("framework", Map.of("fp8-params", true));
+    void underFp8TheOutputLayerStaysInSixteenBitsAndTorchaoCastsAreCountedPerLinear() {
         ParallelPlan plan = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 1);
-        StageWork cached = IterationBuilder.build(JobReader.read(fp8), plan).stages().get(5);
-        StageWork primary = IterationBuilder.build(JobReader.read(fp8Params), plan).stages().get(5);
+        StageWork last = IterationBuilder.build(gpt3Fp8(Map.of()), plan).stages().get(11);
+        assertThat(last.compute()).filteredOn(c -> c.name().startsWith("output.") && c.kind() == OperatorKind.MATMUL)
+                .hasSize(2).allSatisfy(c -> assertThat(c.precision()).isEqualTo(Precision.BF16));
+        assertThat(last.compute()).noneMatch(c -> c.name().endsWith(".fp8-casts"));
+
+        StageWork inner = IterationBuilder.build(gpt3Fp8(Map.of("fp8-casts", "torchao")), plan).stages().get(5);
+        // the MLP's up projection of one layer: 2048 tokens x 12288 in, 49152 / 8 out
+        double m = 2048;
+        double k = 12288;
+        double n = 49152 / 8.0;
+        assertThat(step(inner, "dense.forward.mlp.up.fp8-casts").bytes()).isEqualTo(4 * m * k + 6 * k * n);
+        assertThat(step(inner, "dense.backward.mlp.up.fp8-casts").bytes()).isEqualTo(4 * m * n);
+        assertThat(step(inner, "dense.forward.mlp.up.fp8-casts").count()).isEqualTo(96 / 12);
+        // four linears, forward and backward; nothing is cast around the 16-bit attention core or a BF16 job's GEMMs
+        assertThat(inner.compute()).filteredOn(c -> c.name().endsWith(".fp8-casts")).hasSize(2 * 4);
+        Map<String, Object> bf16 = Jobs.gpt3(1536);
+        bf16.put("framework", Map.of("fp8-casts", "torchao"));
+        assertThat(IterationBuilder.build(JobReader.read(bf16), plan).stages().get(5).compute())
+                .noneMatch(c -> c.name().endsWith(".fp8-casts"));
+    }
+
+    private static ComputeStep step(StageWork stage, String name) {
+        return stage.compute().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void fp8PrimaryWeightsDropTheBf16CopyAndAreGatheredInFp8() {
+        TrainingJob fp8 = gpt3Fp8(Map.of());
+        TrainingJob fp8Params = gpt3Fp8(Map.of("fp8-params", true));
+        ParallelPlan plan = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 1);
+        StageWork cached = IterationBuilder.build(fp8, plan).stages().get(5);
+        StageWork primary = IterationBuilder.build(fp8Params, plan).stages().get(5);
         StageWork bf16 = IterationBuilder.build(GPT3, plan).stages().get(5);
         double params = bf16.memory().weightBytes() / 2;
         // an inner stage (no embedding): BF16 weight + FP8 weight + transpose, against the FP8 two alone
@@ -289,7 +323,7 @@ class IterationBuilderTest {
                 .isCloseTo(gatheredBytes(cached, "dp.param-all-gather") / 2, Percentage.withPercentage(1e-9));
 
         // the first stage's input embedding stays BF16 (2 B), and is gathered in BF16
-        StageWork first = IterationBuilder.build(JobReader.read(fp8Params), plan).stages().get(0);
+        StageWork first = IterationBuilder.build(fp8Params, plan).stages().get(0);
         StageWork firstBf16 = IterationBuilder.build(GPT3, plan).stages().get(0);
         double embedding = 51200.0 * 12288 / 8;
         double layers = firstBf16.memory().weightBytes() / 2 - embedding;
@@ -299,8 +333,8 @@ class IterationBuilderTest {
 
         // FSDP gathers the layers in FP8 too, every micro-batch in forward and in backward
         ParallelPlan sharded = plan(8, 12, 16, 1, true, 1, Recompute.NONE, 3);
-        StageWork fsdp = IterationBuilder.build(JobReader.read(fp8Params), sharded).stages().get(5);
-        StageWork fsdpCached = IterationBuilder.build(JobReader.read(fp8), sharded).stages().get(5);
+        StageWork fsdp = IterationBuilder.build(fp8Params, sharded).stages().get(5);
+        StageWork fsdpCached = IterationBuilder.build(fp8, sharded).stages().get(5);
         assertThat(gatheredBytes(fsdp, "dp.fsdp-param-all-gather")).isPositive()
                 .isCloseTo(gatheredBytes(fsdpCached, "dp.fsdp-param-all-gather") / 2, Percentage.withPercentage(1e-9));
     }

@@ -77,6 +77,18 @@ class JobReaderTest {
     }
 
     @Test
+    void fp8CastsRideInNeighbouringKernelsUnlessTorchaoIsSaid() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        assertThat(JobReader.read(parameters).framework().torchaoFp8Casts()).isFalse();
+        parameters.put("framework", Map.of("fp8-casts", "TorchAO"));
+        assertThat(JobReader.read(parameters).framework().torchaoFp8Casts()).isTrue();
+        parameters.put("framework", Map.of("fp8-casts", "delayed"));
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.fp8-casts: expected fused (in "
+                + "neighbouring kernels, Transformer Engine) or torchao (torchao's dynamic per-tensor scaling kernels "
+                + "per linear), got \"delayed\"");
+    }
+
+    @Test
     void fp8PrimaryWeightsNeedAnFp8Job() {
         Map<String, Object> parameters = Jobs.gpt3(1536);
         parameters.put("framework", Map.of("fp8-params", true));
