@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -21,6 +23,7 @@ import org.scalemodel.api.export.ReportTable;
 import org.scalemodel.api.training.CaseResult;
 import org.scalemodel.api.training.PlanSearch;
 import org.scalemodel.api.training.SearchProgress;
+import org.scalemodel.api.training.StatedOverlap;
 import org.scalemodel.api.training.TrainingEngine;
 import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.training.TrainingScenario;
@@ -201,7 +204,19 @@ public final class TrainingAnswers {
      */
     public static Report validate(CatalogSnapshot snapshot, TrainingEngine engine, InputStream in, String origin,
             String type, String source) throws IOException {
-        List<CaseResult> results = engine.validate(snapshot, in, origin);
+        return validate(snapshot, engine, in, origin, type, source, Set.of());
+    }
+
+    /**
+     * Predicts the cases read from {@code in} and scores them, crediting the stated overlaps in
+     * {@code credited} as hiding what they overlap (a what-if; the report says so).
+     *
+     * @param type   only cases of this type, or null for all
+     * @param source only cases of this source family, or null for all
+     */
+    public static Report validate(CatalogSnapshot snapshot, TrainingEngine engine, InputStream in, String origin,
+            String type, String source, Set<StatedOverlap> credited) throws IOException {
+        List<CaseResult> results = engine.validate(snapshot, in, origin, id -> true, credited);
         if (type != null) {
             results = only(results, CaseResult::caseType, type, origin + ": no case of type '" + type + "'; types");
         }
@@ -233,6 +248,9 @@ public final class TrainingAnswers {
                 + (source == null ? "" : " from source " + source));
         long predicted = results.stream().filter(CaseResult::predictedAtAll).count();
         facts.put("predicted", predicted + " of " + results.size());
+        if (!credited.isEmpty()) {
+            facts.put("what-if", credited(credited));
+        }
         facts.put("MAPE", String.format("%.1f%%", mape(results)));
         facts.put("error", "(predicted - measured) / measured, on each case's primary metric");
         byType.forEach((caseType, cases) -> {
@@ -261,6 +279,43 @@ public final class TrainingAnswers {
     }
 
     /**
+     * The stated overlaps to credit, read from comma-separated words: {@code tp} (tensor parallel),
+     * {@code pp} (pipeline); empty or null for none.
+     *
+     * @param field the option or parameter the words came in, for the error
+     * @throws IllegalArgumentException naming the field, the word and the two it takes
+     */
+    public static Set<StatedOverlap> creditedOverlaps(String words, String field) {
+        Set<StatedOverlap> credited = EnumSet.noneOf(StatedOverlap.class);
+        if (words == null || words.isBlank()) {
+            return credited;
+        }
+        for (String word : words.split(",")) {
+            switch (word.trim().toLowerCase(Locale.ROOT)) {
+                case "tp" -> credited.add(StatedOverlap.TENSOR);
+                case "pp" -> credited.add(StatedOverlap.PIPELINE);
+                default -> throw new IllegalArgumentException(field + ": expected tp (tensor parallel) or pp (pipeline), "
+                        + "comma-separated, got '" + word.trim() + "'");
+            }
+        }
+        return credited;
+    }
+
+    /** The what-if a report with credited overlaps answers, in words. */
+    private static String credited(Set<StatedOverlap> credited) {
+        List<String> kinds = new ArrayList<>();
+        if (credited.contains(StatedOverlap.TENSOR)) {
+            kinds.add("tensor-parallel");
+        }
+        if (credited.contains(StatedOverlap.PIPELINE)) {
+            kinds.add("pipeline");
+        }
+        return "the " + String.join(" and ", kinds) + " communication overlap a case states is credited as hiding "
+                + "what it overlaps; the validation itself prices it as hiding nothing, since no measurement says "
+                + "how much it hides";
+    }
+
+    /**
      * The results whose {@code key} is {@code value}.
      *
      * @param refusal the start of the error when none is, which the values there are complete
@@ -283,10 +338,20 @@ public final class TrainingAnswers {
      */
     public static Report validateCase(CatalogSnapshot snapshot, TrainingEngine engine, InputStream in, String origin,
             String id) throws IOException {
+        return validateCase(snapshot, engine, in, origin, id, Set.of());
+    }
+
+    /**
+     * As {@link #validateCase(CatalogSnapshot, TrainingEngine, InputStream, String, String)}, crediting
+     * the stated overlaps in {@code credited} as hiding what they overlap (a what-if; the report says so).
+     */
+    public static Report validateCase(CatalogSnapshot snapshot, TrainingEngine engine, InputStream in, String origin,
+            String id, Set<StatedOverlap> credited) throws IOException {
         // only the case asked for is predicted; the file's ids are read again only to name the
         // closest ones when none matches
         byte[] file = in.readAllBytes();
-        List<CaseResult> matching = engine.validate(snapshot, new ByteArrayInputStream(file), origin, id::equals);
+        List<CaseResult> matching = engine.validate(snapshot, new ByteArrayInputStream(file), origin, id::equals,
+                credited);
         if (matching.isEmpty()) {
             throw new UnknownIdException(origin + ": no case '" + id + "'" + similarIds(caseIds(file), id));
         }
@@ -298,6 +363,9 @@ public final class TrainingAnswers {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("case", found.id() + " (" + found.caseType() + ", source " + found.source() + ")");
         facts.put("metric", found.metric());
+        if (!credited.isEmpty()) {
+            facts.put("what-if", credited(credited));
+        }
         facts.put("measured", String.format("%.4g", found.measured()));
         List<ReportTable> tables = new ArrayList<>();
         if (found.predictedAtAll()) {

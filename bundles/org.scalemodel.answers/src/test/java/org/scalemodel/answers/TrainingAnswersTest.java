@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.scalemodel.api.catalog.CatalogSnapshot;
@@ -15,6 +16,7 @@ import org.scalemodel.api.export.Report;
 import org.scalemodel.api.training.CaseResult;
 import org.scalemodel.api.training.PlanSearch;
 import org.scalemodel.api.training.SearchProgress;
+import org.scalemodel.api.training.StatedOverlap;
 import org.scalemodel.api.training.TrainingEngine;
 import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.training.TrainingScenario;
@@ -122,7 +124,36 @@ class TrainingAnswersTest {
     }
 
     /** Answers validate with fixed results; the other questions are not asked here. */
-    private record Engine(List<CaseResult> cases) implements TrainingEngine {
+    @Test
+    void creditedOverlapsAreReadFromWordsAndTheReportSaysItAnswersAWhatIf() throws IOException {
+        assertThat(TrainingAnswers.creditedOverlaps(" tp, PP", "x")).containsExactlyInAnyOrder(StatedOverlap.TENSOR,
+                StatedOverlap.PIPELINE);
+        assertThat(TrainingAnswers.creditedOverlaps(null, "x")).isEmpty();
+        assertThatThrownBy(() -> TrainingAnswers.creditedOverlaps("tp,dp", "--credit-overlap")).hasMessage(
+                "--credit-overlap: expected tp (tensor parallel) or pp (pipeline), comma-separated, got 'dp'");
+        List<Set<StatedOverlap>> asked = new java.util.ArrayList<>();
+        Report report = TrainingAnswers.validate(null, new Engine(CASES, asked), empty(), "cases.json", null, null,
+                Set.of(StatedOverlap.TENSOR));
+        assertThat(asked).containsExactly(Set.of(StatedOverlap.TENSOR));
+        assertThat(report.facts().get("what-if")).startsWith("the tensor-parallel communication overlap a case states "
+                + "is credited as hiding what it overlaps");
+        assertThat(TrainingAnswers.validate(null, new Engine(CASES, asked), empty(), "cases.json", null, null)
+                .facts()).doesNotContainKey("what-if");
+    }
+
+    /** An engine that answers with {@code cases} and notes which overlaps it was asked to credit. */
+    private record Engine(List<CaseResult> cases, List<Set<StatedOverlap>> asked) implements TrainingEngine {
+
+        Engine(List<CaseResult> cases) {
+            this(cases, new java.util.ArrayList<>());
+        }
+
+        @Override
+        public List<CaseResult> validate(CatalogSnapshot snapshot, InputStream json, String origin,
+                java.util.function.Predicate<String> wanted, Set<StatedOverlap> credited) {
+            asked.add(credited);
+            return cases.stream().filter(c -> wanted.test(c.id())).toList();
+        }
 
         @Override
         public TrainingResult evaluate(CatalogSnapshot snapshot, TrainingScenario scenario) {

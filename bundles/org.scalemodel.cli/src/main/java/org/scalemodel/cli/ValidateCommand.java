@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import org.scalemodel.answers.TrainingAnswers;
 import org.scalemodel.api.catalog.CatalogSnapshot;
 import org.scalemodel.api.export.Report;
+import org.scalemodel.api.training.StatedOverlap;
 import org.scalemodel.api.training.TrainingEngine;
 
 import picocli.CommandLine.Command;
@@ -38,6 +41,7 @@ import picocli.CommandLine.Parameters;
             "  scalemodel validate --type training_step --format json",
             "  scalemodel validate --source mosaic",
             "  scalemodel validate --case megatron-readme-h100-weak-1.7B",
+            "  scalemodel validate --credit-overlap tp,pp --source nemo24.07",
             "  scalemodel validate my-runs.json"})
 final class ValidateCommand implements Runnable {
 
@@ -61,6 +65,12 @@ final class ValidateCommand implements Runnable {
         + "what was assumed, and where the predicted step's time, memory and compute go (the tables of `run`)."})
     String caseId;
 
+    @Option(names = "--credit-overlap", split = ",", paramLabel = "KIND", description = {"A what-if: credit the "
+        + "communication overlap the cases state as hiding what it overlaps, tp (tensor parallel: Megatron "
+        + "--tp-comm-overlap, NeMo userbuffers, AsyncTP, MC2), pp (pipeline sends) or both (tp,pp). Without it "
+        + "a stated overlap is priced as hiding nothing, since no measurement says how much it hides."})
+    List<String> creditOverlap = List.of();
+
     ValidateCommand(CliContext context, TrainingEngine engine) {
         this.context = context;
         this.engine = engine;
@@ -76,8 +86,10 @@ final class ValidateCommand implements Runnable {
         String origin = file == null ? "bundled " + TrainingAnswers.BUNDLED_CASES : file.toString();
         try (InputStream in = file == null ? TrainingAnswers.bundledCases()
                 : Files.newInputStream(file)) {
-            report = caseId != null ? TrainingAnswers.validateCase(snapshot, engine, in, origin, caseId)
-                    : TrainingAnswers.validate(snapshot, engine, in, origin, type, source);
+            Set<StatedOverlap> credited = TrainingAnswers.creditedOverlaps(String.join(",", creditOverlap),
+                    "--credit-overlap");
+            report = caseId != null ? TrainingAnswers.validateCase(snapshot, engine, in, origin, caseId, credited)
+                    : TrainingAnswers.validate(snapshot, engine, in, origin, type, source, credited);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException(origin + ": no such file");
         } catch (IOException e) {

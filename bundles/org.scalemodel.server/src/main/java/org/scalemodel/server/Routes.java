@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.scalemodel.answers.CatalogReports;
 import org.scalemodel.answers.Comparison;
@@ -19,6 +20,7 @@ import org.scalemodel.api.catalog.CatalogSnapshot;
 import org.scalemodel.api.export.Report;
 import org.scalemodel.api.plugin.PluginKind;
 import org.scalemodel.api.training.SearchProgress;
+import org.scalemodel.api.training.StatedOverlap;
 import org.scalemodel.api.training.TrainingEngine;
 import org.scalemodel.api.training.TrainingScenario;
 
@@ -168,8 +170,15 @@ final class Routes {
             if (id != null && (query.get("type") != null || query.get("source") != null)) {
                 throw new ApiException(400, "case: give it alone (not with type or source)", "case");
             }
-            return id != null ? TrainingAnswers.validateCase(snapshot, engine, in, origin, id)
-                    : TrainingAnswers.validate(snapshot, engine, in, origin, query.get("type"), query.get("source"));
+            Set<StatedOverlap> credited;
+            try {
+                credited = TrainingAnswers.creditedOverlaps(query.get("credit-overlap"), "credit-overlap");
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, e.getMessage(), "credit-overlap");
+            }
+            return id != null ? TrainingAnswers.validateCase(snapshot, engine, in, origin, id, credited)
+                    : TrainingAnswers.validate(snapshot, engine, in, origin, query.get("type"), query.get("source"),
+                            credited);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

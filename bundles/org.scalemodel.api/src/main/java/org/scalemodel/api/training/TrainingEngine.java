@@ -3,6 +3,7 @@ package org.scalemodel.api.training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -53,5 +54,22 @@ public interface TrainingEngine {
     default List<CaseResult> validate(CatalogSnapshot snapshot, InputStream json, String origin,
             Predicate<String> wanted) throws IOException {
         return validate(snapshot, json, origin).stream().filter(r -> wanted.test(r.id())).toList();
+    }
+
+    /**
+     * As {@link #validate(CatalogSnapshot, InputStream, String, Predicate)}, crediting the overlaps
+     * named in {@code credited} as hiding what they overlap where a case states them: a what-if
+     * beside the validation, which prices stated overlaps as hiding nothing. This default credits
+     * none and refuses to be asked to.
+     *
+     * @throws UnsupportedOperationException if {@code credited} names an overlap the engine cannot credit
+     * @since 0.4
+     */
+    default List<CaseResult> validate(CatalogSnapshot snapshot, InputStream json, String origin,
+            Predicate<String> wanted, Set<StatedOverlap> credited) throws IOException {
+        if (!credited.isEmpty()) {
+            throw new UnsupportedOperationException("this training engine cannot credit stated overlaps " + credited);
+        }
+        return validate(snapshot, json, origin, wanted);
     }
 }

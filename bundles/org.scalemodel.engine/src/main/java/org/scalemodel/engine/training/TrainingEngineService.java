@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.random.RandomGeneratorFactory;
 
@@ -20,6 +21,7 @@ import org.scalemodel.api.hardware.SystemSpec;
 import org.scalemodel.api.training.CaseResult;
 import org.scalemodel.api.training.PlanSearch;
 import org.scalemodel.api.training.SearchProgress;
+import org.scalemodel.api.training.StatedOverlap;
 import org.scalemodel.api.training.TrainingEngine;
 import org.scalemodel.api.training.TrainingResult;
 import org.scalemodel.api.training.TrainingScenario;
@@ -78,6 +80,12 @@ public final class TrainingEngineService implements TrainingEngine {
     @Override
     public List<CaseResult> validate(CatalogSnapshot snapshot, InputStream input, String origin,
             Predicate<String> wanted) throws IOException {
+        return validate(snapshot, input, origin, wanted, Set.of());
+    }
+
+    @Override
+    public List<CaseResult> validate(CatalogSnapshot snapshot, InputStream input, String origin,
+            Predicate<String> wanted, Set<StatedOverlap> credited) throws IOException {
         JsonNode root;
         try {
             root = json.readTree(input);
@@ -90,7 +98,7 @@ public final class TrainingEngineService implements TrainingEngine {
         }
         List<CaseResult> results = new ArrayList<>();
         for (JsonNode node : root) {
-            PublishedCase c = new PublishedCase(node);
+            PublishedCase c = new PublishedCase(node, credited);
             if (wanted.test(c.id)) {
                 results.add(predict(snapshot, c));
             }
@@ -126,10 +134,12 @@ public final class TrainingEngineService implements TrainingEngine {
             }
             TrainingResult result = null;
             String rejected = null;
+            int priced = 0;
             for (ParallelPlan plan : plans) {
                 try {
                     IterationWork work = resolved.generator.generate(workload, plan, seeded());
                     TrainingResult candidate = resolved.evaluator.evaluateInFull(plan, work, 0);
+                    priced++;
                     if (result == null || better(candidate, result)) {
                         result = candidate;
                     }
@@ -142,7 +152,7 @@ public final class TrainingEngineService implements TrainingEngine {
                 throw new PublishedCase.Unpredictable(rejected);
             }
             if (!plans.equals(List.of(stated))) {
-                c.choseChunks(result.plan(), plans.size());
+                c.choseChunks(result.plan(), priced, result.memory().fits());
             }
             if (!result.memory().fits()) {
                 c.assumptions().add(String.format("predicted NOT to fit: %.1f GB over %.0f GB",

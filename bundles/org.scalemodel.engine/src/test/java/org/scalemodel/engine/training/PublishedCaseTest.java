@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.scalemodel.api.hardware.SystemSpec;
+import org.scalemodel.api.training.StatedOverlap;
 import org.scalemodel.api.workload.ParallelPlan;
 import org.scalemodel.api.workload.Recompute;
 
@@ -54,39 +56,46 @@ class PublishedCaseTest {
     @Test
     void anInterleavedRunWithoutAChunkCountOffersEveryCountItsLayersAllow() throws Exception {
         // 96 layers over pp 8: 12 a stage, split evenly into 2, 3, 4, 6 or 12 chunks
-        String[] wordings = {"\"vpp\": null, \"pipeline_schedule\": \"interleaved 1F1B (chunk count not stated)\"",
-            "\"vpp\": null, \"other\": \"--overlap-grad-reduce; PP comm overlap default\""};
-        for (String wording : wordings) {
-            PublishedCase c = read(CASE.replace("\"vpp\": 3", wording));
-            ParallelPlan stated = c.plan();
-            assertThat(stated.virtualStages()).as(wording).isEqualTo(1);
-            assertThat(c.plans(stated)).as(wording).extracting(ParallelPlan::virtualStages)
-                    .containsExactly(2, 3, 4, 6, 12);
-            assertThat(c.plans(stated)).as("worked out once").isSameAs(c.plans(stated));
-            c.choseChunks(c.plans(stated).get(2), 5);
-            assertThat(c.assumptions()).as(wording).anyMatch(a -> a.endsWith(", chunk count not stated: the fastest "
-                    + "that fits of the 5 chunk counts its layers and micro-batches allow (4 virtual stages)"));
-        }
+        String interleaved = "\"vpp\": null, \"pipeline_schedule\": \"interleaved 1F1B (chunk count not stated)\"";
+        PublishedCase c = read(CASE.replace("\"vpp\": 3", interleaved));
+        ParallelPlan stated = c.plan();
+        assertThat(stated.virtualStages()).isEqualTo(1);
+        assertThat(c.plans(stated)).extracting(ParallelPlan::virtualStages).containsExactly(2, 3, 4, 6, 12);
+        assertThat(c.plans(stated)).as("worked out once").isSameAs(c.plans(stated));
+        c.choseChunks(c.plans(stated).get(2), 5, true);
+        c.choseChunks(c.plans(stated).get(2), 5, false);
+        assertThat(c.assumptions()).contains("interleaved schedule, chunk count not stated: the fastest that fits of "
+                + "the 5 chunk counts its layers and micro-batches allow (4 virtual stages)", "interleaved schedule, "
+                + "chunk count not stated: none fits: the fastest of the 5 chunk counts its layers and micro-batches "
+                + "allow (4 virtual stages)");
         // 105 layers over pp 35: 3 a stage, one count to choose
-        PublishedCase one = read(CASE.replace("\"vpp\": 3", wordings[0]).replace("\"layers\": 96", "\"layers\": 105")
+        PublishedCase one = read(CASE.replace("\"vpp\": 3", interleaved).replace("\"layers\": 96", "\"layers\": 105")
                 .replace("\"pp\": 8, \"dp\": 16", "\"pp\": 35, \"dp\": 4").replace("\"count\": 1024", "\"count\": 1120")
                 .replace("1536", "1120"));
         ParallelPlan oneStated = one.plan();
         assertThat(one.plans(oneStated)).extracting(ParallelPlan::virtualStages).containsExactly(3);
-        one.choseChunks(one.plans(oneStated).get(0), 1);
+        one.choseChunks(one.plans(oneStated).get(0), 1, true);
         assertThat(one.assumptions()).anyMatch(a -> a.endsWith("chunk count not stated: the one chunk count its layers "
                 + "and micro-batches allow (3 virtual stages)"));
-        PublishedCase inferred = read(CASE.replace("\"vpp\": 3", wordings[1]));
-        inferred.choseChunks(inferred.plans(inferred.plan()).get(0), 5);
-        assertThat(inferred.assumptions()).anyMatch(a -> a.startsWith("interleaved schedule read from the stated PP "
-                + "communication overlap"));
     }
 
     @Test
-    void aRunSaidNotToOverlapItsPipelineIsNotReadAsInterleaved() throws Exception {
-        PublishedCase c = read(CASE.replace("\"vpp\": 3", "\"vpp\": null, \"other\": \"no PP comm overlap\""));
-        ParallelPlan stated = c.plan();
-        assertThat(c.plans(stated)).containsExactly(stated);
+    void aStatedPipelineOverlapAloneDoesNotMakeARunInterleaved() throws Exception {
+        // Megatron-LM turns the overlap on by default and off without virtual stages: the schedule stays unknown
+        for (String other : new String[] {"PP comm overlap default", "no PP comm overlap"}) {
+            PublishedCase c = read(CASE.replace("\"vpp\": 3", "\"vpp\": null, \"other\": \"" + other + "\""));
+            ParallelPlan stated = c.plan();
+            assertThat(c.plans(stated)).as(other).containsExactly(stated);
+            assertThat(c.assumptions()).as(other).contains("pipeline schedule not stated: 1F1B priced");
+        }
+        // and the overlap is said only where there is a pipeline to overlap
+        PublishedCase pipelined = read(CASE.replace("\"vpp\": 3", "\"vpp\": 3, \"other\": \"PP comm overlap default\""));
+        pipelined.workload();
+        assertThat(pipelined.assumptions()).anyMatch(a -> a.startsWith("PP communication overlap stated"));
+        PublishedCase flat = read(CASE.replace("\"pp\": 8, \"dp\": 16", "\"pp\": 1, \"dp\": 128")
+                .replace("\"vpp\": 3", "\"vpp\": null, \"other\": \"PP comm overlap default\""));
+        flat.workload();
+        assertThat(flat.assumptions()).noneMatch(a -> a.startsWith("PP communication overlap"));
     }
 
     @Test
@@ -127,6 +136,25 @@ class PublishedCaseTest {
             assertThat(c.assumptions()).as(stated).anyMatch(a -> a.startsWith("TP communication overlap stated"));
         }
         assertThat(read(CASE).assumptions()).noneMatch(a -> a.startsWith("TP communication overlap"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCreditedOverlapIsPricedAsHiddenWhereACaseStatesIt() throws Exception {
+        String stated = CASE.replace("\"vpp\": 3", "\"vpp\": 3, \"other\": \"--tp-comm-overlap; PP comm overlap default\"");
+        PublishedCase asRun = new PublishedCase(JSON.readTree(stated));
+        assertThat((Map<String, Object>) asRun.workload().get("framework")).containsEntry("tp-comm-overlap", false)
+                .containsEntry("overlap-p2p", false);
+        PublishedCase credited = new PublishedCase(JSON.readTree(stated),
+                Set.of(StatedOverlap.TENSOR, StatedOverlap.PIPELINE));
+        assertThat((Map<String, Object>) credited.workload().get("framework")).containsEntry("tp-comm-overlap", true)
+                .containsEntry("overlap-p2p", true);
+        assertThat(credited.assumptions()).contains(
+                "TP communication overlap stated: credited as hiding what it overlaps (a what-if)",
+                "PP communication overlap stated: credited as hiding what it overlaps (a what-if)");
+        // a case that states no overlap has none to credit
+        PublishedCase silent = new PublishedCase(JSON.readTree(CASE), Set.of(StatedOverlap.TENSOR));
+        assertThat((Map<String, Object>) silent.workload().get("framework")).containsEntry("tp-comm-overlap", false);
     }
 
     @Test

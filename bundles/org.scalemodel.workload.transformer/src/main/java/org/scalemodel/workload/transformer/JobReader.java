@@ -57,6 +57,10 @@ final class JobReader {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
         }
+        if (flags.torchaoFp8Casts() && precision != Precision.FP8) {
+            throw new IllegalArgumentException("framework.fp8-casts: torchao's casts are FP8's, they need job.precision "
+                    + "fp8, got " + precision.name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (!flags.flashAttention() && !Efficiency.FUSED_ATTENTION.equals(flags.attentionKernel())) {
             throw new IllegalArgumentException("framework.attention-kernel: names a fused-attention kernel, but "
                     + "framework.flash-attention is false (materialised scores)");

@@ -45,7 +45,9 @@ final class StageSteps {
         if (castKernels && precision == Precision.FP8) {
             // torchao's count (roofline_utils.get_float8_mem_sympy): a forward casts the input
             // (4 B an element, its maximum fused into the operator before) and the weight (6 B); a
-            // backward casts the output gradient (4 B), reusing the forward's FP8 input and weight
+            // backward casts the output gradient (4 B), reusing the forward's FP8 input and weight.
+            // MLA's projections are priced as one GEMM, so their several inputs and outputs are
+            // counted as one each: fewer casts than the projections make
             double casts = phase == Phase.BACKWARD ? 4 * m * n : 4 * m * k + 6 * k * n;
             memory(name + ".fp8-casts", phase, casts, Precision.BF16, count);
         }

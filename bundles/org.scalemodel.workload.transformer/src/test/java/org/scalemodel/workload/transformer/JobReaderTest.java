@@ -81,6 +81,9 @@ class JobReaderTest {
         Map<String, Object> parameters = Jobs.gpt3(1536);
         assertThat(JobReader.read(parameters).framework().torchaoFp8Casts()).isFalse();
         parameters.put("framework", Map.of("fp8-casts", "TorchAO"));
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.fp8-casts: torchao's casts are "
+                + "FP8's, they need job.precision fp8, got bf16");
+        Jobs.job(parameters).put("precision", "fp8");
         assertThat(JobReader.read(parameters).framework().torchaoFp8Casts()).isTrue();
         parameters.put("framework", Map.of("fp8-casts", "delayed"));
         assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.fp8-casts: expected fused (in "

@@ -124,6 +124,8 @@ class ServerIT {
         JsonNode one = report(server.get("/api/validate?case=korthikanti22-22B-full"));
         assertThat(one.path("facts").path("error").asText()).endsWith("((predicted - measured) / measured)");
         assertThat(Reports.rows(one, "breakdown")).isNotEmpty();
+        JsonNode whatIf = report(server.get("/api/validate?source=nemo24.07&credit-overlap=tp,pp"));
+        assertThat(whatIf.path("facts").path("what-if").asText()).startsWith("the tensor-parallel and pipeline");
 
         exercised.add("/api/openapi.json");
         exercised.add("/api/events"); // eventsReportAHotSwap
@@ -180,6 +182,7 @@ class ServerIT {
         expect(server.get("/api/validate?case=korthikanti-22B"), 404, "closest ids: korthikanti22-22B-full", null);
         expect(server.get("/api/validate?source=korthikanti"), 404, "sources: bloom", null);
         expect(server.get("/api/validate?source=mosaic&case=mosaic-mpt7b-8xa100"), 400, "give it alone", "case");
+        expect(server.get("/api/validate?credit-overlap=dp"), 400, "expected tp (tensor parallel) or pp", "credit-overlap");
         expect(server.get("/api/compare?a=atlas-950-superpod"), 400, "b: missing", "b");
         expect(server.get("/api/run"), 405, "use POST", null);
         expect(server.post("/api/systems", "x"), 405, "use GET", null);
