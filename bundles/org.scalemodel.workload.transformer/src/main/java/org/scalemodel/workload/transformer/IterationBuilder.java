@@ -265,7 +265,9 @@ final class IterationBuilder {
         String at = kind + ".recompute.";
         if (model.mla().isPresent()) {
             double width = model.attentionParameters() / h / t;
-            steps.matmul(at + "attention.projections", phase, n, h, width / 2, gemm, ACT, 1, count);
+            steps.fusedMatmul(at + "attention.projections", phase, n, h, width / 2, gemm, ACT, 1, count);
+            // every other projection redone: half the casts, counted as the last three (kv up, kv down, out)
+            mlaCasts(steps, phase, at, count, true);
         } else {
             steps.matmul(at + "attention.k", phase, n, h, kvLocal(), gemm, ACT, 1, count);
             steps.matmul(at + "attention.out", phase, n, (double) model.valueWidth() / t, h, gemm, ACT, 1, count);
@@ -313,6 +315,31 @@ final class IterationBuilder {
         }
     }
 
+    /**
+     * The FP8 casts of MLA's projections, each its own linear (DeepSeek-V3's query down and up,
+     * key-value down and up, output): the head-wide dimensions split over the tensor ranks, the
+     * latent ones not. {@code half}: only the key-value and output projections, for a policy that
+     * redoes every other matmul.
+     */
+    private void mlaCasts(StageSteps steps, Phase phase, String at, int count, boolean half) {
+        Mla m = model.mla().get();
+        double h = model.hidden();
+        double heads = (double) model.heads() / t;
+        double qk = m.qkNopeDim() + m.qkRopeDim();
+        String name = at + "attention.projections";
+        if (!half) {
+            if (m.qLoraRank() > 0) {
+                steps.fp8Casts(name + ".q-down", phase, n, h, m.qLoraRank(), gemm, count);
+                steps.fp8Casts(name + ".q-up", phase, n, m.qLoraRank(), heads * qk, gemm, count);
+            } else {
+                steps.fp8Casts(name + ".q", phase, n, h, heads * qk, gemm, count);
+            }
+        }
+        steps.fp8Casts(name + ".kv-down", phase, n, h, m.kvLoraRank() + m.qkRopeDim(), gemm, count);
+        steps.fp8Casts(name + ".kv-up", phase, n, m.kvLoraRank(), heads * (m.qkNopeDim() + m.vHeadDim()), gemm, count);
+        steps.fp8Casts(name + ".out", phase, n, heads * m.vHeadDim(), h, gemm, count);
+    }
+
     /** One pass over the layers: {@code factor} 1 for forward (or its recomputation), 2 for backward. */
     private void layerPass(StageSteps steps, Phase phase, String kind, int count, boolean moeLayer, double factor) {
         long h = model.hidden();
@@ -320,7 +347,8 @@ final class IterationBuilder {
         // attention projections
         if (model.mla().isPresent()) {
             double width = model.attentionParameters() / h / t;
-            steps.matmul(at + "attention.projections", phase, n, h, width, gemm, ACT, factor, count);
+            steps.fusedMatmul(at + "attention.projections", phase, n, h, width, gemm, ACT, factor, count);
+            mlaCasts(steps, phase, at, count, false);
         } else {
             steps.matmul(at + "attention.qkv", phase, n, h, (double) model.queryWidth() / t + 2 * kvLocal(), gemm,
                     ACT, factor, count);

@@ -39,15 +39,36 @@ final class StageSteps {
         if (count <= 0 || m <= 0 || k <= 0 || n <= 0) {
             return;
         }
+        gemm(name, phase, m, k, n, precision, activationBytes, factor, count);
+        fp8Casts(name, phase, m, k, n, precision, count);
+    }
+
+    /**
+     * Several linears priced as one GEMM of m x k by k x n (MLA's projections), whose FP8 casts
+     * the caller counts linear by linear with {@link #fp8Casts}.
+     */
+    void fusedMatmul(String name, Phase phase, double m, double k, double n, Precision precision,
+            double activationBytes, double factor, int count) {
+        if (count > 0 && m > 0 && k > 0 && n > 0) {
+            gemm(name, phase, m, k, n, precision, activationBytes, factor, count);
+        }
+    }
+
+    private void gemm(String name, Phase phase, double m, double k, double n, Precision precision,
+            double activationBytes, double factor, int count) {
         double bytes = ((m * k + n * m) * activationBytes + k * n * precision.bytesPerElement()) * factor;
         compute.add(new ComputeStep(name, OperatorKind.MATMUL, 2 * m * k * n * factor, bytes, precision, count, phase,
                 Math.cbrt(m * k * n)));
-        if (castKernels && precision == Precision.FP8) {
-            // torchao's count (roofline_utils.get_float8_mem_sympy): a forward casts the input
-            // (4 B an element, its maximum fused into the operator before) and the weight (6 B); a
-            // backward casts the output gradient (4 B), reusing the forward's FP8 input and weight.
-            // MLA's projections are priced as one GEMM, so their several inputs and outputs are
-            // counted as one each: fewer casts than the projections make
+    }
+
+    /**
+     * The FP8 casts of one linear of m x k by k x n, where they are kernels of their own, as
+     * torchao counts them (roofline_utils.get_float8_mem_sympy): a forward casts the input (4 B an
+     * element, its maximum fused into the operator before) and the weight (6 B); a backward casts
+     * the output gradient (4 B), reusing the forward's FP8 input and weight.
+     */
+    void fp8Casts(String name, Phase phase, double m, double k, double n, Precision precision, int count) {
+        if (castKernels && precision == Precision.FP8 && count > 0 && m > 0 && k > 0 && n > 0) {
             double casts = phase == Phase.BACKWARD ? 4 * m * n : 4 * m * k + 6 * k * n;
             memory(name + ".fp8-casts", phase, casts, Precision.BF16, count);
         }

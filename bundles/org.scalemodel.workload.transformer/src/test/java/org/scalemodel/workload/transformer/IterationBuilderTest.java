@@ -306,6 +306,27 @@ class IterationBuilderTest {
         assertThat(step(recomputed, "dense.recompute.mlp.up.fp8-casts").bytes()).isEqualTo(4 * m * k + 6 * k * n);
     }
 
+    @Test
+    void mlasProjectionsCastEachLinearOfTheirOwn() {
+        // DeepSeek-V3's attention on 4 layers, TP 2: query 1536 and key-value 512 latent, 128 heads
+        Map<String, Object> parameters = Jobs.gpt3(64);
+        Jobs.job(parameters).put("precision", "fp8");
+        Jobs.model(parameters).putAll(Map.of("layers", 4, "hidden", 7168, "heads", 128, "ffn-hidden", 18432,
+                "activation", "swiglu", "vocab", 32000, "seq-len", 4096, "mla", Map.of("q-lora-rank", 1536,
+                        "kv-lora-rank", 512, "qk-nope-head-dim", 128, "qk-rope-head-dim", 64, "v-head-dim", 128)));
+        parameters.put("framework", Map.of("fp8-casts", "torchao"));
+        StageWork stage = IterationBuilder.build(JobReader.read(parameters),
+                new ParallelPlan(2, 1, 32, 1, 1, 1, 2, true, 1, Recompute.NONE, 1)).stages().get(0);
+        double n = 4096;
+        double heads = 128 / 2.0;
+        assertThat(step(stage, "dense.forward.attention.projections.kv-up.fp8-casts").bytes())
+                .isEqualTo(4 * n * 512 + 6 * 512 * heads * (128 + 128));
+        assertThat(step(stage, "dense.backward.attention.projections.out.fp8-casts").bytes()).isEqualTo(4 * n * 7168);
+        assertThat(stage.compute()).filteredOn(c -> c.name().contains(".forward.attention.projections.")
+                && c.name().endsWith(".fp8-casts")).hasSize(5);
+        assertThat(stage.compute()).noneMatch(c -> c.name().equals("dense.forward.attention.projections.fp8-casts"));
+    }
+
     private static ComputeStep step(StageWork stage, String name) {
         return stage.compute().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
