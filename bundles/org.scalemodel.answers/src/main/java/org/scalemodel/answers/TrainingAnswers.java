@@ -291,6 +291,9 @@ public final class TrainingAnswers {
             return credited;
         }
         for (String word : words.split(",")) {
+            if (word.isBlank()) {
+                continue;
+            }
             switch (word.trim().toLowerCase(Locale.ROOT)) {
                 case "tp" -> credited.add(StatedOverlap.TENSOR);
                 case "pp" -> credited.add(StatedOverlap.PIPELINE);

@@ -123,12 +123,12 @@ class TrainingAnswersTest {
         assertThat(palm.get(keys.indexOf("biasPercent"))).as("nothing predicted, nothing to average").isNull();
     }
 
-    /** Answers validate with fixed results; the other questions are not asked here. */
     @Test
     void creditedOverlapsAreReadFromWordsAndTheReportSaysItAnswersAWhatIf() throws IOException {
         assertThat(TrainingAnswers.creditedOverlaps(" tp, PP", "x")).containsExactlyInAnyOrder(StatedOverlap.TENSOR,
                 StatedOverlap.PIPELINE);
         assertThat(TrainingAnswers.creditedOverlaps(null, "x")).isEmpty();
+        assertThat(TrainingAnswers.creditedOverlaps(",tp,", "x")).containsExactly(StatedOverlap.TENSOR);
         assertThatThrownBy(() -> TrainingAnswers.creditedOverlaps("tp,dp", "--credit-overlap")).hasMessage(
                 "--credit-overlap: expected tp (tensor parallel) or pp (pipeline), comma-separated, got 'dp'");
         List<Set<StatedOverlap>> asked = new java.util.ArrayList<>();
@@ -141,7 +141,10 @@ class TrainingAnswersTest {
                 .facts()).doesNotContainKey("what-if");
     }
 
-    /** An engine that answers with {@code cases} and notes which overlaps it was asked to credit. */
+    /**
+     * Answers validate with fixed results, and notes which overlaps it was asked to credit; the
+     * other questions are not asked here.
+     */
     private record Engine(List<CaseResult> cases, List<Set<StatedOverlap>> asked) implements TrainingEngine {
 
         Engine(List<CaseResult> cases) {

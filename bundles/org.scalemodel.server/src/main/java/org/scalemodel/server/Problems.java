@@ -30,6 +30,11 @@ final class Problems {
         if (e instanceof IllegalArgumentException) {
             return new ApiException(400, message, field(message));
         }
+        if (e instanceof UnsupportedOperationException) {
+            // an installed plugin that does not answer this question (a training engine that cannot
+            // credit stated overlaps, for one)
+            return new ApiException(501, message);
+        }
         return new ApiException(500, "the model failed: " + message);
     }
 

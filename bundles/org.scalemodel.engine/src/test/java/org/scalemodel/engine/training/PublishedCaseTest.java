@@ -155,6 +155,14 @@ class PublishedCaseTest {
         // a case that states no overlap has none to credit
         PublishedCase silent = new PublishedCase(JSON.readTree(CASE), Set.of(StatedOverlap.TENSOR));
         assertThat((Map<String, Object>) silent.workload().get("framework")).containsEntry("tp-comm-overlap", false);
+        // nor does a 1F1B pipeline (Megatron overlaps its sends only interleaved), nor a run without TP
+        PublishedCase oneChunk = new PublishedCase(JSON.readTree(stated.replace("\"vpp\": 3", "\"vpp\": null")
+                .replace("\"tp\": 8", "\"tp\": 1").replace("\"dp\": 16", "\"dp\": 128")),
+                Set.of(StatedOverlap.TENSOR, StatedOverlap.PIPELINE));
+        assertThat((Map<String, Object>) oneChunk.workload().get("framework")).containsEntry("tp-comm-overlap", false)
+                .containsEntry("overlap-p2p", false);
+        assertThat(oneChunk.assumptions()).contains("PP communication overlap stated: not credited, as 1F1B runs it "
+                + "(Megatron overlaps the sends only when interleaved)").noneMatch(a -> a.startsWith("TP communication"));
     }
 
     @Test

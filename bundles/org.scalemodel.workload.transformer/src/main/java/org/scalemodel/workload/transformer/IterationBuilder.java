@@ -266,7 +266,6 @@ final class IterationBuilder {
         if (model.mla().isPresent()) {
             double width = model.attentionParameters() / h / t;
             steps.fusedMatmul(at + "attention.projections", phase, n, h, width / 2, gemm, ACT, 1, count);
-            // every other projection redone: half the casts, counted as the last three (kv up, kv down, out)
             mlaCasts(steps, phase, at, count, true);
         } else {
             steps.matmul(at + "attention.k", phase, n, h, kvLocal(), gemm, ACT, 1, count);
@@ -318,26 +317,33 @@ final class IterationBuilder {
     /**
      * The FP8 casts of MLA's projections, each its own linear (DeepSeek-V3's query down and up,
      * key-value down and up, output): the head-wide dimensions split over the tensor ranks, the
-     * latent ones not. {@code half}: only the key-value and output projections, for a policy that
-     * redoes every other matmul.
+     * latent ones not. {@code everyOther}: only the even ones in forward order, the linears a
+     * policy that redoes every other matmul redoes.
      */
-    private void mlaCasts(StageSteps steps, Phase phase, String at, int count, boolean half) {
+    private void mlaCasts(StageSteps steps, Phase phase, String at, int count, boolean everyOther) {
         Mla m = model.mla().get();
         double h = model.hidden();
         double heads = (double) model.heads() / t;
         double qk = m.qkNopeDim() + m.qkRopeDim();
         String name = at + "attention.projections";
-        if (!half) {
-            if (m.qLoraRank() > 0) {
-                steps.fp8Casts(name + ".q-down", phase, n, h, m.qLoraRank(), gemm, count);
-                steps.fp8Casts(name + ".q-up", phase, n, m.qLoraRank(), heads * qk, gemm, count);
-            } else {
-                steps.fp8Casts(name + ".q", phase, n, h, heads * qk, gemm, count);
-            }
+        List<Linear> linears = new ArrayList<>();
+        if (m.qLoraRank() > 0) {
+            linears.add(new Linear(".q-down", h, m.qLoraRank()));
+            linears.add(new Linear(".q-up", m.qLoraRank(), heads * qk));
+        } else {
+            linears.add(new Linear(".q", h, heads * qk));
         }
-        steps.fp8Casts(name + ".kv-down", phase, n, h, m.kvLoraRank() + m.qkRopeDim(), gemm, count);
-        steps.fp8Casts(name + ".kv-up", phase, n, m.kvLoraRank(), heads * (m.qkNopeDim() + m.vHeadDim()), gemm, count);
-        steps.fp8Casts(name + ".out", phase, n, heads * m.vHeadDim(), h, gemm, count);
+        linears.add(new Linear(".kv-down", h, m.kvLoraRank() + m.qkRopeDim()));
+        linears.add(new Linear(".kv-up", m.kvLoraRank(), heads * (m.qkNopeDim() + m.vHeadDim())));
+        linears.add(new Linear(".out", heads * m.vHeadDim(), h));
+        for (int i = everyOther ? 1 : 0; i < linears.size(); i += everyOther ? 2 : 1) {
+            Linear linear = linears.get(i);
+            steps.fp8Casts(name + linear.suffix(), phase, n, linear.in(), linear.out(), gemm, count);
+        }
+    }
+
+    /** One linear of a fused GEMM: its name's suffix, its input and output widths on one rank. */
+    private record Linear(String suffix, double in, double out) {
     }
 
     /** One pass over the layers: {@code factor} 1 for forward (or its recomputation), 2 for backward. */

@@ -325,6 +325,13 @@ class IterationBuilderTest {
         assertThat(stage.compute()).filteredOn(c -> c.name().contains(".forward.attention.projections.")
                 && c.name().endsWith(".fp8-casts")).hasSize(5);
         assertThat(stage.compute()).noneMatch(c -> c.name().equals("dense.forward.attention.projections.fp8-casts"));
+        // redoing every other matmul redoes the even linears in forward order: the query and key-value up projections
+        StageWork everyOther = IterationBuilder.build(JobReader.read(parameters),
+                new ParallelPlan(2, 1, 32, 1, 1, 1, 2, true, 1, Recompute.SELECTIVE_OP, 1)).stages().get(0);
+        assertThat(everyOther.compute()).filteredOn(c -> c.name().startsWith("dense.recompute.attention.projections.")
+                && c.name().endsWith(".fp8-casts")).extracting(ComputeStep::name).containsExactly(
+                        "dense.recompute.attention.projections.q-up.fp8-casts",
+                        "dense.recompute.attention.projections.kv-up.fp8-casts");
     }
 
     private static ComputeStep step(StageWork stage, String name) {

@@ -126,6 +126,11 @@ class ServerIT {
         assertThat(Reports.rows(one, "breakdown")).isNotEmpty();
         JsonNode whatIf = report(server.get("/api/validate?source=nemo24.07&credit-overlap=tp,pp"));
         assertThat(whatIf.path("facts").path("what-if").asText()).startsWith("the tensor-parallel and pipeline");
+        JsonNode asPriced = report(server.get("/api/validate?source=nemo24.07"));
+        assertThat(asPriced.path("facts").has("what-if")).isFalse();
+        // NeMo's recipes overlap both: credited, its runs are predicted faster
+        assertThat(Reports.rows(whatIf, "summary").get(0).get("biasPercent").asDouble())
+                .isGreaterThan(Reports.rows(asPriced, "summary").get(0).get("biasPercent").asDouble());
 
         exercised.add("/api/openapi.json");
         exercised.add("/api/events"); // eventsReportAHotSwap
