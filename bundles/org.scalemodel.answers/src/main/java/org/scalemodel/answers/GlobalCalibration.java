@@ -1,6 +1,5 @@
 package org.scalemodel.answers;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,12 +91,6 @@ final class GlobalCalibration {
     }
 
     private static List<CaseResult> select(List<CaseResult> cases, Predicate<CaseResult> keep) {
-        List<CaseResult> kept = new ArrayList<>();
-        for (CaseResult r : cases) {
-            if (keep.test(r)) {
-                kept.add(r);
-            }
-        }
-        return kept;
+        return cases.stream().filter(keep).toList();
     }
 }

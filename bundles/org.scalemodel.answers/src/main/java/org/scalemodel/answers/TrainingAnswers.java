@@ -491,7 +491,7 @@ public final class TrainingAnswers {
      * is faster: the time metrics of shared/validation/README.md; rates ({@code tokens_per_s_...})
      * are not.
      */
-    static final java.util.Set<String> TIME_METRICS = java.util.Set.of("iteration_time_s", "time_to_train_min",
+    static final Set<String> TIME_METRICS = Set.of("iteration_time_s", "time_to_train_min",
             "gpu_hours", "device_hours", "ttft_s", "tpot_ms");
 
     private static boolean lessIsFaster(String metric) {

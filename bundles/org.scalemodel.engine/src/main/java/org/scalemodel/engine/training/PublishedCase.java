@@ -166,12 +166,11 @@ final class PublishedCase {
         // interleaved schedule (the only one in which Megatron overlaps the pipeline's sends)
         boolean tensorSplit = parallelism.path("tp").asInt(1) > 1;
         boolean pipelined = parallelism.path("pp").asInt(1) > 1;
-        boolean interleaved = pipelined && (parallelism.path("vpp").asInt(1) > 1
-                || parallelism.path("pipeline_schedule").asText("").toLowerCase(Locale.ROOT).startsWith("interleaved"));
-        boolean tensorOverlap = other.contains("tp-comm-overlap") || other.contains("AsyncTP") || other.contains("MC2")
-                || nemo;
+        boolean interleaved = pipelined && (parallelism.path("vpp").asInt(1) > 1 || schedule().startsWith("interleaved"));
+        boolean tpOverlapFlag = other.contains("tp-comm-overlap") || other.contains("AsyncTP");
+        boolean tensorOverlap = tpOverlapFlag || other.contains("MC2") || nemo;
         framework.put("tp-comm-overlap", tensorSplit && tensorOverlap && credited.contains(StatedOverlap.TENSOR));
-        if (tensorSplit && (other.contains("tp-comm-overlap") || other.contains("AsyncTP"))) {
+        if (tensorSplit && tpOverlapFlag) {
             assumptions.add(priced(StatedOverlap.TENSOR, "TP communication overlap stated", "priced as not hidden "
                     + "(torchtitan measured AsyncTP at +5.7% where hiding its TP collectives would give +37%)", null));
         }
@@ -318,7 +317,7 @@ final class PublishedCase {
         int cp = p.path("cp").isNumber() ? p.path("cp").asInt() : 1;
         int ep = p.path("ep").isNumber() ? p.path("ep").asInt() : 1;
         int v = p.path("vpp").isNumber() ? p.path("vpp").asInt() : 1;
-        String schedule = p.path("pipeline_schedule").asText("").toLowerCase(Locale.ROOT);
+        String schedule = schedule();
         if (pp > 1 && !p.path("vpp").isNumber() && !schedule.startsWith("interleaved")
                 && (schedule.isEmpty() || schedule.contains("not stated"))) {
             assumptions.add("pipeline schedule not stated: 1F1B priced");
@@ -366,9 +365,12 @@ final class PublishedCase {
      * run that names it may have run 1F1B.
      */
     private boolean interleavedWithoutChunkCount(int pp) {
-        JsonNode p = node.path("parallelism");
-        String schedule = p.path("pipeline_schedule").asText("").toLowerCase(Locale.ROOT);
-        return !p.path("vpp").isNumber() && pp > 1 && schedule.startsWith("interleaved");
+        return !node.path("parallelism").path("vpp").isNumber() && pp > 1 && schedule().startsWith("interleaved");
+    }
+
+    /** The pipeline schedule the case names, in lower case; empty where it names none. */
+    private String schedule() {
+        return node.path("parallelism").path("pipeline_schedule").asText("").toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -32,14 +32,12 @@ final class StageSteps {
 
     /**
      * A GEMM of m x k by k x n: 2mkn FLOPs, reading both inputs and writing the output once, times
-     * {@code factor} (1 forward, 2 backward: data and weight gradients).
+     * {@code factor} (1 forward, 2 backward: data and weight gradients); with its FP8 casts where
+     * they are kernels of their own ({@link #fp8Casts}).
      */
     void matmul(String name, Phase phase, double m, double k, double n, Precision precision,
             double activationBytes, double factor, int count) {
-        if (count <= 0 || m <= 0 || k <= 0 || n <= 0) {
-            return;
-        }
-        gemm(name, phase, m, k, n, precision, activationBytes, factor, count);
+        fusedMatmul(name, phase, m, k, n, precision, activationBytes, factor, count);
         fp8Casts(name, phase, m, k, n, precision, count);
     }
 
@@ -49,13 +47,9 @@ final class StageSteps {
      */
     void fusedMatmul(String name, Phase phase, double m, double k, double n, Precision precision,
             double activationBytes, double factor, int count) {
-        if (count > 0 && m > 0 && k > 0 && n > 0) {
-            gemm(name, phase, m, k, n, precision, activationBytes, factor, count);
+        if (count <= 0 || m <= 0 || k <= 0 || n <= 0) {
+            return;
         }
-    }
-
-    private void gemm(String name, Phase phase, double m, double k, double n, Precision precision,
-            double activationBytes, double factor, int count) {
         double bytes = ((m * k + n * m) * activationBytes + k * n * precision.bytesPerElement()) * factor;
         compute.add(new ComputeStep(name, OperatorKind.MATMUL, 2 * m * k * n * factor, bytes, precision, count, phase,
                 Math.cbrt(m * k * n)));
