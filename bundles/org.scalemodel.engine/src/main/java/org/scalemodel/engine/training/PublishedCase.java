@@ -266,7 +266,7 @@ final class PublishedCase {
             // tensors under its persistence threshold (norms, biases) stay resident
             framework.put("zero3-gather", "per-tensor");
             assumptions.add("DeepSpeed ZeRO-3 of 2021: each weight matrix gathered by its own collective, again for "
-                    + "the recomputed forward (norms and biases resident)");
+                    + "the recomputed forward, and its gradient reduce-scattered by its own (norms and biases resident)");
         }
         assumptions.add(modern ? "software of " + year() + ": fused attention, no dropout, overlapped DP communication"
                 : "software of " + year() + ": materialised attention, dropout, DP communication not overlapped");

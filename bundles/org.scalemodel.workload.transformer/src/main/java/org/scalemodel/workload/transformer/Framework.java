@@ -33,7 +33,9 @@ package org.scalemodel.workload.transformer;
  *                           ZeRO-3 of 2021 did (partition_parameters.py {@code _allgather_param}:
  *                           one {@code torch.distributed.all_gather} per parameter, after a
  *                           {@code torch.cuda.synchronize()}; norms and biases, under its
- *                           persistence threshold, stay resident); false: one gather per layer
+ *                           persistence threshold, stay resident) and reduce-scatters each one's
+ *                           gradient with its own collective ({@code _reduce_scatter_gradients});
+ *                           false: one gather and one reduce-scatter per layer
  *                           (FSDP's wrapping unit), which a backward keeps through its recompute
  * @param overlapP2p         the pipeline's sends and receives run beside the compute of another
  *                           model chunk (Megatron {@code --overlap-p2p-communication}, NeMo

@@ -658,7 +658,6 @@ final class IterationBuilder {
                 Overlap gather = job.framework().overlapParamGather() ? Overlap.SAME_PHASE : Overlap.NONE;
                 Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
                 int units = Math.max(1, layers);
-                double perUnit = params / units;
                 // gathered one weight matrix at a time, each paying the latency (DeepSpeed's ZeRO-3 of
                 // 2021): the matrices split the layer's bytes, so one pass moves what a per-layer one does
                 int gathers = job.framework().zero3PerTensor() ? units * gatheredTensorsPerLayer() : units;
@@ -670,8 +669,11 @@ final class IterationBuilder {
                 boolean regather = job.framework().zero3PerTensor() && plan.recompute() == Recompute.FULL;
                 steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
                         regather ? 2 * gathers : gathers, Phase.BACKWARD, gather);
+                // DeepSpeed's ZeRO-3 of 2021 also reduce-scatters each parameter's gradient with its own
+                // collective (partition_parameters.py _reduce_scatter_gradients: one
+                // torch.distributed.reduce_scatter per parameter of the bucket)
                 steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
-                        perUnit * gradBytes, units, Phase.BACKWARD, reduce);
+                        params * gradBytes / gathers, gathers, Phase.BACKWARD, reduce);
             }
         }
     }

@@ -154,7 +154,8 @@ final class JobReader {
     /** {@code framework.zero3-gather}: {@code per-layer} (the default) or {@code per-tensor}. */
     private static boolean perTensor(Object value) {
         return either(value, "framework.zero3-gather", "per-layer", "one gather per layer, FSDP", "per-tensor",
-                "one per weight matrix, again for a recomputed forward: DeepSpeed's ZeRO-3 of 2021");
+                "one per weight matrix, again for a recomputed forward, and one reduce-scatter per weight matrix: "
+                        + "DeepSpeed's ZeRO-3 of 2021");
     }
 
     /** {@code framework.fp8-casts}: {@code fused} (the default) or {@code torchao}. */

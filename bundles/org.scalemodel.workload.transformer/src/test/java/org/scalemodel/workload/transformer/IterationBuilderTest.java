@@ -374,7 +374,7 @@ class IterationBuilderTest {
     }
 
     @Test
-    void deepSpeedsZero3Of2021GathersEveryTensorAndAgainForTheRecomputedForward() {
+    void deepSpeedsZero3Of2021GathersAndReducesEveryTensorAndGathersAgainForTheRecomputedForward() {
         TrainingJob perTensor = gpt3With("zero3-gather", "per-tensor");
         ParallelPlan zero3 = new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1, Recompute.FULL, 3);
         StageWork layer = IterationBuilder.build(GPT3, zero3).stages().get(0);
@@ -386,9 +386,12 @@ class IterationBuilderTest {
         assertThat(collectives(tensor, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(2 * 4 * 96);
         assertThat(gatheredBytes(tensor, "dp.fsdp-param-all-gather"))
                 .isCloseTo(1.5 * gatheredBytes(layer, "dp.fsdp-param-all-gather"), Percentage.withPercentage(1e-9));
-        // the gradients are reduced as before
+        // the gradients move the same bytes, one weight matrix's reduce-scatter at a time
+        // (_reduce_scatter_gradients: one torch.distributed.reduce_scatter per parameter)
         assertThat(gatheredBytes(tensor, "dp.fsdp-grad-reduce-scatter"))
-                .isEqualTo(gatheredBytes(layer, "dp.fsdp-grad-reduce-scatter"));
+                .isCloseTo(gatheredBytes(layer, "dp.fsdp-grad-reduce-scatter"), Percentage.withPercentage(1e-9));
+        assertThat(collectives(tensor, "dp.fsdp-grad-reduce-scatter", Phase.BACKWARD))
+                .isEqualTo(4 * collectives(layer, "dp.fsdp-grad-reduce-scatter", Phase.BACKWARD)).isEqualTo(4 * 96);
         // without full recomputation nothing is gathered a third time
         StageWork selective = IterationBuilder.build(perTensor, new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1,
                 Recompute.SELECTIVE, 3)).stages().get(0);
