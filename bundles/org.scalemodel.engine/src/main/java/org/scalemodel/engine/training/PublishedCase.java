@@ -266,7 +266,17 @@ final class PublishedCase {
             // tensors under its persistence threshold (norms, biases) stay resident
             framework.put("zero3-gather", "per-tensor");
             assumptions.add("DeepSpeed ZeRO-3 of 2021: each weight matrix gathered by its own collective, again for "
-                    + "the recomputed forward, and its gradient reduce-scattered by its own (norms and biases resident)");
+                    + "the recomputed forward; each parameter's gradient reduce-scattered by its own, the resident norms' and "
+                    + "biases' too");
+        }
+        if (sharding.contains("bf16optimizer") || sharding.contains("bf16_optimizer")) {
+            // DeepSpeed's BF16_Optimizer (BLOOM's Megatron-DeepSpeed, 2022): each micro-batch's BF16
+            // gradients are added into FP32 copies (bf16_optimizer.py update_hp_grads), which are
+            // all-reduced at the end (_bf16_reduce_grads), the tied embedding's between the first and
+            // last stage too
+            framework.put("main-grads", "deepspeed-bf16");
+            assumptions.add("DeepSpeed's BF16_Optimizer: each micro-batch's BF16 gradients added into FP32 copies "
+                    + "(18 B a parameter), all-reduced in FP32 at the end");
         }
         assumptions.add(modern ? "software of " + year() + ": fused attention, no dropout, overlapped DP communication"
                 : "software of " + year() + ": materialised attention, dropout, DP communication not overlapped");

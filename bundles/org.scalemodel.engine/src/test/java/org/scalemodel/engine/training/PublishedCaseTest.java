@@ -226,6 +226,16 @@ class PublishedCaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void deepSpeedsBf16OptimizerKeepsFp32MainGradients() throws Exception {
+        PublishedCase bloom = read(CASE.replace("\"zero_or_sharding\": \"distributed optimizer (likely)\"",
+                "\"zero_or_sharding\": \"ZeRO stage 1 (DeepSpeed BF16Optimizer)\""));
+        assertThat((Map<String, Object>) bloom.workload().get("framework")).containsEntry("main-grads", "deepspeed-bf16");
+        assertThat(bloom.assumptions()).anyMatch(a -> a.startsWith("DeepSpeed's BF16_Optimizer"));
+        assertThat((Map<String, Object>) read(CASE).workload().get("framework")).doesNotContainKey("main-grads");
+    }
+
+    @Test
     void readsTheWordingsOfSharding() throws Exception {
         for (Map.Entry<String, Integer> wording : Map.of("PyTorch FSDP FULL_SHARD (ZeRO-3 equivalent)", 3,
                 "DeepSpeed ZeRO stage 1 (data-parallel optimizer sharding)", 1, "none (Megatron DDP)", 0,

@@ -33,8 +33,9 @@ package org.scalemodel.workload.transformer;
  *                           ZeRO-3 of 2021 did (partition_parameters.py {@code _allgather_param}:
  *                           one {@code torch.distributed.all_gather} per parameter, after a
  *                           {@code torch.cuda.synchronize()}; norms and biases, under its
- *                           persistence threshold, stay resident) and reduce-scatters each one's
- *                           gradient with its own collective ({@code _reduce_scatter_gradients});
+ *                           persistence threshold, stay resident) and reduce-scatters each
+ *                           parameter's gradient with its own collective, theirs included
+ *                           ({@code _reduce_scatter_gradients});
  *                           false: one gather and one reduce-scatter per layer
  *                           (FSDP's wrapping unit), which a backward keeps through its recompute
  * @param overlapP2p         the pipeline's sends and receives run beside the compute of another
@@ -49,8 +50,17 @@ package org.scalemodel.workload.transformer;
  *                           the weight's maximum and cast, 6 B per weight element; the output
  *                           gradient's, 4 B per element; false: the casts ride in neighbouring
  *                           kernels (Transformer Engine fuses them into the norms and activations)
+ * @param deepSpeedBf16      the main gradients are DeepSpeed's BF16_Optimizer's
+ *                           ({@code bf16_optimizer.py}, BLOOM's Megatron-DeepSpeed): after every
+ *                           micro-batch's backward each BF16 gradient is cast to FP32 and added into
+ *                           its FP32 copy ({@code update_hp_grads}), the FP32 gradients are
+ *                           all-reduced over the data-parallel ranks ({@code _bf16_reduce_grads}), each
+ *                           rank updates its shard and the BF16 weights are all-gathered; false: the
+ *                           weight-gradient GEMMs accumulate into the FP32 main gradients themselves
+ *                           (Megatron's gradient-accumulation fusion) and ZeRO-1 reduce-scatters them
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,
-        boolean eagerElementwise, boolean zero3PerTensor, boolean overlapP2p, boolean torchaoFp8Casts) {
+        boolean eagerElementwise, boolean zero3PerTensor, boolean overlapP2p, boolean torchaoFp8Casts,
+        boolean deepSpeedBf16) {
 }

@@ -32,6 +32,15 @@ final class IterationBuilder {
      * (4 x 4), writes master, m, v (3 x 4) and the 16-bit weight (2); assumed, from the state sizes.
      */
     private static final double ADAM_STEP_BYTES = 30;
+    /** Bytes of an FP32 gradient element. */
+    private static final int FP32 = 4;
+    /**
+     * Bytes DeepSpeed's BF16_Optimizer moves per parameter after every micro-batch's backward
+     * ({@code update_hp_grads}: {@code hp_grad.add_(lp.grad.to(float32))}): the cast reads the BF16
+     * gradient and writes an FP32 copy (2 + 4), the addition reads it and the FP32 gradient and
+     * writes the sum (4 + 4 + 4).
+     */
+    private static final double FP32_COPY_ACCUMULATION_BYTES = 18;
     /**
      * Bytes torchtitan's eager RMSNorm moves per element, forward (torchtitan/models/norms.py,
      * {@code RMSNorm}: {@code x.float()} reads 2 and writes 4, {@code pow(2)} reads 4 and writes 4,
@@ -617,6 +626,20 @@ final class IterationBuilder {
         double expertShard = expertShard();
         synchronise(steps, "dp", ParallelAxis.DATA, denseParams, embedding, shard, layers);
         synchronise(steps, "edp", ParallelAxis.EXPERT_DATA, expertParams, 0, expertShard, layers);
+        if (job.framework().deepSpeedBf16()) {
+            // after every micro-batch's backward, update_hp_grads casts each BF16 gradient to FP32
+            // (read 2, write 4) and adds it into the FP32 copy (read 4 and 4, write 4)
+            steps.memory("optimizer.fp32-grad-accumulation", Phase.BACKWARD,
+                    (denseParams + expertParams) * FP32_COPY_ACCUMULATION_BYTES, Precision.FP32, 1);
+        }
+        if (model.tiedEmbeddings() && p > 1 && embedding > 0) {
+            // a tied embedding lives on the first and the last stage: after the backward its gradient
+            // is all-reduced between them, before the optimizer step (Megatron's
+            // _allreduce_word_embedding_grads, DeepSpeed's ReduceTiedGrads, FP32 under its BF16_Optimizer)
+            int bytes = job.framework().deepSpeedBf16() ? FP32 : job.framework().gradReduceBytes();
+            steps.collective("pp.tied-embedding-all-reduce", Collective.ALL_REDUCE, ParallelAxis.PIPELINE,
+                    embedding * bytes, 1, Phase.ITERATION, Overlap.NONE);
+        }
         double updated = plan.zeroStage() == 0 ? denseParams + expertParams
                 : denseParams / shard + expertParams / expertShard;
         steps.memory("optimizer.adam-step", Phase.ITERATION, updated * ADAM_STEP_BYTES, Precision.FP32, 1);
@@ -641,6 +664,16 @@ final class IterationBuilder {
         double gathered = job.framework().fp8Params() ? (params - embedding) + embedding * ACT : params * ACT;
         Overlap afterBackward = job.framework().overlapGradReduce() ? Overlap.LAST_BACKWARD : Overlap.NONE;
         Overlap beforeForward = job.framework().overlapParamGather() ? Overlap.FIRST_FORWARD : Overlap.NONE;
+        if (job.framework().deepSpeedBf16()) {
+            // DeepSpeed's BF16_Optimizer all-reduces its FP32 gradients (_bf16_reduce_grads), each rank
+            // updates its shard of the FP32 weights and the BF16 weights are all-gathered back
+            // (all_gather_dp_groups), whatever the ZeRO stage the plan names (0 or 1)
+            steps.collective(prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params * FP32, 1,
+                    Phase.ITERATION, afterBackward);
+            steps.collective(prefix + ".param-all-gather", Collective.ALL_GATHER, axis, gathered, 1, Phase.ITERATION,
+                    beforeForward);
+            return;
+        }
         switch (plan.zeroStage()) {
             case 0 -> steps.collective(prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params * gradBytes, 1,
                     Phase.ITERATION, afterBackward);
@@ -659,8 +692,10 @@ final class IterationBuilder {
                 Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
                 int units = Math.max(1, layers);
                 // gathered one weight matrix at a time, each paying the latency (DeepSpeed's ZeRO-3 of
-                // 2021): the matrices split the layer's bytes, so one pass moves what a per-layer one does
-                int gathers = job.framework().zero3PerTensor() ? units * gatheredTensorsPerLayer() : units;
+                // 2021): the matrices split the layer's bytes, so one pass moves what a per-layer one does;
+                // norm weights and biases, under its stage3_param_persistence_threshold (100,000
+                // elements), stay resident and are not gathered
+                int gathers = job.framework().zero3PerTensor() ? units * model.matricesPerLayer() : units;
                 steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
                         gathers, Phase.FORWARD, gather);
                 // a module gathered per call gathers again for a recomputed forward, which moves the
@@ -669,23 +704,15 @@ final class IterationBuilder {
                 boolean regather = job.framework().zero3PerTensor() && plan.recompute() == Recompute.FULL;
                 steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
                         regather ? 2 * gathers : gathers, Phase.BACKWARD, gather);
-                // DeepSpeed's ZeRO-3 of 2021 also reduce-scatters each parameter's gradient with its own
+                // DeepSpeed's ZeRO-3 of 2021 reduce-scatters each parameter's gradient with its own
                 // collective (partition_parameters.py _reduce_scatter_gradients: one
-                // torch.distributed.reduce_scatter per parameter of the bucket)
+                // torch.distributed.reduce_scatter per parameter of the bucket), the resident norms'
+                // and biases' too: every one pays a ring's latency; the matrices carry the bytes
+                int reductions = job.framework().zero3PerTensor() ? units * model.tensorsPerLayer() : units;
                 steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
-                        params * gradBytes / gathers, gathers, Phase.BACKWARD, reduce);
+                        params * gradBytes / reductions, reductions, Phase.BACKWARD, reduce);
             }
         }
-    }
-
-    /**
-     * Parameter tensors of one layer that DeepSpeed's ZeRO-3 gathers: the attention's fused QKV and
-     * output matrices and the MLP's matrices. Norm weights and biases stay resident on every rank:
-     * tensors under stage3_param_persistence_threshold (default 100,000 elements) are gathered once
-     * after each update, not per call.
-     */
-    private int gatheredTensorsPerLayer() {
-        return 2 + model.activation().matrices();
     }
 
     private MemoryFootprint memory(int stage, int dense, int moe, double denseParams, double expertParams,

@@ -17,7 +17,8 @@ final class JobReader {
 
     private static final Set<String> TOP = Set.of("model", "job", "framework");
     private static final Set<String> MODEL = Set.of("name", "layers", "hidden", "heads", "kv-heads", "head-dim",
-            "ffn-hidden", "activation", "vocab", "seq-len", "tied-embeddings", "moe", "mla", "attention", "norm", "rotary");
+            "ffn-hidden", "activation", "vocab", "seq-len", "tied-embeddings", "moe", "mla", "attention", "norm", "rotary",
+            "biases");
     private static final Set<String> MOE = Set.of("experts", "top-k", "shared-experts", "shared-expert-ffn-hidden",
             "expert-ffn-hidden", "dense-layers");
     private static final Set<String> MLA = Set.of("q-lora-rank", "kv-lora-rank", "qk-nope-head-dim",
@@ -25,7 +26,7 @@ final class JobReader {
     private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
             "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
-            "attention-kernel", "fp8-params", "elementwise", "zero3-gather", "overlap-p2p", "fp8-casts");
+            "attention-kernel", "fp8-params", "elementwise", "zero3-gather", "overlap-p2p", "fp8-casts", "main-grads");
 
     private JobReader() {
     }
@@ -52,10 +53,14 @@ final class JobReader {
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")),
                 flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")),
                 perTensor(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false),
-                torchaoCasts(framework.get("fp8-casts")));
+                torchaoCasts(framework.get("fp8-casts")), deepSpeedBf16(framework.get("main-grads")));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (flags.deepSpeedBf16() && precision != Precision.BF16) {
+            throw new IllegalArgumentException("framework.main-grads: DeepSpeed's BF16_Optimizer trains in BF16, got "
+                    + "job.precision " + precision.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (flags.torchaoFp8Casts() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-casts: torchao's casts are FP8's, they need job.precision "
@@ -126,13 +131,15 @@ final class JobReader {
                     whole(m, "qk-nope-head-dim", "model.mla.", null), whole(m, "qk-rope-head-dim", "model.mla.", null),
                     whole(m, "v-head-dim", "model.mla.", null)));
         }
-        // the pairings of the published families: GPT-3, BLOOM, OPT and MPT use LayerNorm and no
-        // rotation with GeLU; Llama and the models built like it RMSNorm and RoPE with SwiGLU
+        // the pairings of the published families: GPT-3, BLOOM, OPT and MPT use LayerNorm, no
+        // rotation and biases in their linear layers with GeLU; Llama and the models built like it
+        // RMSNorm and RoPE with SwiGLU, and no biases
         boolean llamaLike = activation == Activation.SWIGLU;
         Norm norm = norm(model.getOrDefault("norm", llamaLike ? "rmsnorm" : "layernorm"));
         boolean rotary = flag(model, "model.", "rotary", llamaLike || mla.isPresent());
+        boolean biases = flag(model, "model.", "biases", !llamaLike && mla.isEmpty());
         return new TransformerModel(layers, hidden, heads, kvHeads, headDim, ffn, activation, vocab, seqLen, tied, moe,
-                mla, norm, rotary);
+                mla, norm, rotary, biases);
     }
 
     static Precision precision(Object value, String path) {
@@ -154,8 +161,15 @@ final class JobReader {
     /** {@code framework.zero3-gather}: {@code per-layer} (the default) or {@code per-tensor}. */
     private static boolean perTensor(Object value) {
         return either(value, "framework.zero3-gather", "per-layer", "one gather per layer, FSDP", "per-tensor",
-                "one per weight matrix, again for a recomputed forward, and one reduce-scatter per weight matrix: "
+                "one per weight matrix, again for a recomputed forward, and one reduce-scatter per parameter: "
                         + "DeepSpeed's ZeRO-3 of 2021");
+    }
+
+    /** {@code framework.main-grads}: {@code fused} (the default) or {@code deepspeed-bf16}. */
+    private static boolean deepSpeedBf16(Object value) {
+        return either(value, "framework.main-grads", "fused", "the weight-gradient GEMMs accumulate into FP32 main "
+                + "gradients, Megatron", "deepspeed-bf16", "DeepSpeed's BF16_Optimizer: each micro-batch's BF16 "
+                + "gradients added into FP32 copies, which are all-reduced");
     }
 
     /** {@code framework.fp8-casts}: {@code fused} (the default) or {@code torchao}. */

@@ -19,10 +19,26 @@ import java.util.Optional;
  * @param mla        latent attention, if used instead of MHA/GQA
  * @param norm       the layers' normalisation
  * @param rotary     whether queries and keys are rotated (RoPE) in every layer
+ * @param biases     whether every linear layer adds a bias (GPT-3, BLOOM, OPT, MPT) or none does (Llama)
  */
 record TransformerModel(int layers, long hidden, int heads, int kvHeads, long headDim, long ffn, Activation activation,
         long vocab, long seqLen, boolean tiedEmbeddings, Optional<Moe> moe, Optional<Mla> mla, Norm norm,
-        boolean rotary) {
+        boolean rotary, boolean biases) {
+
+    /** The weight matrices of a dense layer: the fused query-key-value and output projections, then the MLP's. */
+    int matricesPerLayer() {
+        return 2 + activation.matrices();
+    }
+
+    /**
+     * @return the parameter tensors of a dense layer, as a framework that handles parameters one
+     *         by one sees them: each weight matrix, its bias where the model has them, and the two
+     *         norms' weights (and, for LayerNorm, their biases)
+     */
+    int tensorsPerLayer() {
+        int norms = norm == Norm.LAYERNORM ? 4 : 2;
+        return matricesPerLayer() * (biases ? 2 : 1) + norms;
+    }
 
     /** @return width of all query heads together */
     long queryWidth() {

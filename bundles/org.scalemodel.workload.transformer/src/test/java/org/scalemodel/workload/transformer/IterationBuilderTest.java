@@ -386,16 +386,62 @@ class IterationBuilderTest {
         assertThat(collectives(tensor, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(2 * 4 * 96);
         assertThat(gatheredBytes(tensor, "dp.fsdp-param-all-gather"))
                 .isCloseTo(1.5 * gatheredBytes(layer, "dp.fsdp-param-all-gather"), Percentage.withPercentage(1e-9));
-        // the gradients move the same bytes, one weight matrix's reduce-scatter at a time
-        // (_reduce_scatter_gradients: one torch.distributed.reduce_scatter per parameter)
+        // the gradients move the same bytes, one parameter's reduce-scatter at a time
+        // (_reduce_scatter_gradients: one torch.distributed.reduce_scatter per parameter), the
+        // resident norms' and biases' too: 12 a GPT-3 layer
         assertThat(gatheredBytes(tensor, "dp.fsdp-grad-reduce-scatter"))
                 .isCloseTo(gatheredBytes(layer, "dp.fsdp-grad-reduce-scatter"), Percentage.withPercentage(1e-9));
         assertThat(collectives(tensor, "dp.fsdp-grad-reduce-scatter", Phase.BACKWARD))
-                .isEqualTo(4 * collectives(layer, "dp.fsdp-grad-reduce-scatter", Phase.BACKWARD)).isEqualTo(4 * 96);
+                .isEqualTo(12 * collectives(layer, "dp.fsdp-grad-reduce-scatter", Phase.BACKWARD)).isEqualTo(12 * 96);
         // without full recomputation nothing is gathered a third time
         StageWork selective = IterationBuilder.build(perTensor, new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1,
                 Recompute.SELECTIVE, 3)).stages().get(0);
         assertThat(collectives(selective, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(4 * 96);
+    }
+
+    @Test
+    void deepSpeedsBf16OptimizerAddsEachMicroBatchsGradientsIntoFp32CopiesAndAllReducesThem() {
+        TrainingJob deepSpeed = gpt3With("main-grads", "deepspeed-bf16");
+        ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
+        StageWork megatron = IterationBuilder.build(GPT3, zero1).stages().get(5);
+        StageWork bf16Optimizer = IterationBuilder.build(deepSpeed, zero1).stages().get(5);
+        double params = gatheredBytes(megatron, "dp.param-all-gather") / 2;
+        // update_hp_grads after every micro-batch's backward: cast (2 + 4 B) and add (4 + 4 + 4 B)
+        assertThat(bf16Optimizer.compute()).filteredOn(c -> c.name().equals("optimizer.fp32-grad-accumulation"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.phase()).isEqualTo(Phase.BACKWARD);
+                    assertThat(c.bytes()).isCloseTo(18 * params, Percentage.withPercentage(1e-9));
+                });
+        assertThat(megatron.compute()).noneMatch(c -> c.name().equals("optimizer.fp32-grad-accumulation"));
+        // the FP32 gradients are all-reduced, not reduce-scattered; the BF16 weights gathered back
+        assertThat(gatheredBytes(bf16Optimizer, "dp.grad-all-reduce")).isCloseTo(4 * params, Percentage.withPercentage(1e-9));
+        assertThat(gatheredBytes(bf16Optimizer, "dp.grad-reduce-scatter")).isZero();
+        assertThat(gatheredBytes(bf16Optimizer, "dp.param-all-gather")).isEqualTo(gatheredBytes(megatron, "dp.param-all-gather"));
+        // it shards the optimizer state only
+        assertThatThrownBy(() -> IterationBuilder.build(deepSpeed, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 3)))
+                .hasMessageContaining("BF16_Optimizer").hasMessageContaining("not ZeRO 3");
+    }
+
+    @Test
+    void aTiedEmbeddingsGradientIsAllReducedBetweenTheFirstAndTheLastStage() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        Jobs.model(parameters).put("tied-embeddings", true);
+        TrainingJob tied = JobReader.read(parameters);
+        IterationWork work = IterationBuilder.build(tied, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1));
+        double table = 12288.0 * 51200 / 8;
+        for (int stage : new int[] {0, 11}) {
+            assertThat(work.stages().get(stage).communication())
+                    .filteredOn(c -> c.name().equals("pp.tied-embedding-all-reduce")).singleElement().satisfies(c -> {
+                        assertThat(c.axis()).isEqualTo(ParallelAxis.PIPELINE);
+                        assertThat(c.phase()).isEqualTo(Phase.ITERATION);
+                        // FP32 main gradients, GPT3's default under BF16
+                        assertThat(c.bytes()).isCloseTo(4 * table, Percentage.withPercentage(1e-9));
+                    });
+        }
+        assertThat(work.stages().get(5).communication()).noneMatch(c -> c.name().equals("pp.tied-embedding-all-reduce"));
+        // untied, or on one stage, there is nothing to all-reduce
+        assertThat(IterationBuilder.build(GPT3, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1)).stages().get(0)
+                .communication()).noneMatch(c -> c.name().equals("pp.tied-embedding-all-reduce"));
     }
 
     @Test

@@ -65,6 +65,38 @@ class JobReaderTest {
     }
 
     @Test
+    void linearBiasesFollowTheActivationUnlessGivenAndCountAmongALayersTensors() {
+        TrainingJob gpt = JobReader.read(Jobs.gpt3(1536));
+        assertThat(gpt.model().biases()).isTrue();
+        // GPT-3: QKV, output and two MLP matrices with their biases, two LayerNorms' weights and biases
+        assertThat(gpt.model().tensorsPerLayer()).isEqualTo(12);
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        Jobs.model(parameters).put("activation", "swiglu");
+        TrainingJob llamaLike = JobReader.read(parameters);
+        assertThat(llamaLike.model().biases()).isFalse();
+        // Llama: five matrices and two RMSNorm weights
+        assertThat(llamaLike.model().tensorsPerLayer()).isEqualTo(7);
+        Jobs.model(parameters).put("biases", true);
+        assertThat(JobReader.read(parameters).model().tensorsPerLayer()).isEqualTo(12);
+        Jobs.model(parameters).put("biases", "some");
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessageStartingWith("model.biases");
+    }
+
+    @Test
+    void mainGradientsAreFusedUnlessDeepSpeedsBf16OptimizerIsSaid() {
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        assertThat(JobReader.read(parameters).framework().deepSpeedBf16()).isFalse();
+        parameters.put("framework", Map.of("main-grads", "DeepSpeed-BF16"));
+        assertThat(JobReader.read(parameters).framework().deepSpeedBf16()).isTrue();
+        Jobs.job(parameters).put("precision", "fp16");
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.main-grads: DeepSpeed's "
+                + "BF16_Optimizer trains in BF16, got job.precision fp16");
+        parameters.put("framework", Map.of("main-grads", "apex"));
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessageStartingWith(
+                "framework.main-grads: expected fused (").hasMessageEndingWith("got \"apex\"");
+    }
+
+    @Test
     void zero3GathersPerLayerUnlessPerTensorIsSaid() {
         Map<String, Object> parameters = Jobs.gpt3(1536);
         assertThat(JobReader.read(parameters).framework().zero3PerTensor()).isFalse();
