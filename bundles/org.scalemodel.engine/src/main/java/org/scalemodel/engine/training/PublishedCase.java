@@ -267,7 +267,7 @@ final class PublishedCase {
             framework.put("zero3-gather", "per-tensor");
             assumptions.add("DeepSpeed ZeRO-3 of 2021: each weight matrix gathered by its own collective, again for "
                     + "the recomputed forward; each parameter's gradient reduce-scattered by its own, the resident norms' and "
-                    + "biases' too");
+                    + "biases' too, with the copies around each call");
         }
         if (sharding.contains("bf16optimizer") || sharding.contains("bf16_optimizer")) {
             // DeepSpeed's BF16_Optimizer (BLOOM's Megatron-DeepSpeed, 2022): each micro-batch's BF16

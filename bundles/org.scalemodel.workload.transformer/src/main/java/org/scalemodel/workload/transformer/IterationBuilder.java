@@ -711,8 +711,26 @@ final class IterationBuilder {
                 int reductions = job.framework().zero3PerTensor() ? units * model.tensorsPerLayer() : units;
                 steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
                         params * gradBytes / reductions, reductions, Phase.BACKWARD, reduce);
+                if (job.framework().zero3PerTensor()) {
+                    zero3Copies(steps, prefix, gathered, regather, params * gradBytes);
+                }
             }
         }
+    }
+
+    /**
+     * The copies around DeepSpeed's 2021 per-tensor collectives, on the device: each gather
+     * zero-fills the whole tensor ({@code torch.zeros} in {@code _allgather_param}) and PyTorch's
+     * all-gather into a list of tensors copies every rank's part out of its flat buffer (1.8-1.9
+     * {@code ProcessGroupNCCL::allgather}): 3 bytes moved per gathered byte; the reduction copies
+     * each gradient into the bucket ({@code contiguous_gradients}), divides it in place
+     * ({@code average_tensor}) and PyTorch copies the list into a flat buffer
+     * ({@code ::reduce_scatter}): 6 bytes per reduced byte.
+     */
+    private void zero3Copies(StageSteps steps, String prefix, double gathered, boolean regather, double reduced) {
+        steps.memory(prefix + ".zero3-gather-copies", Phase.FORWARD, 3 * gathered, act, 1);
+        steps.memory(prefix + ".zero3-gather-copies", Phase.BACKWARD, 3 * gathered * (regather ? 2 : 1), act, 1);
+        steps.memory(prefix + ".zero3-reduce-copies", Phase.BACKWARD, 6 * reduced, act, 1);
     }
 
     private MemoryFootprint memory(int stage, int dense, int moe, double denseParams, double expertParams,

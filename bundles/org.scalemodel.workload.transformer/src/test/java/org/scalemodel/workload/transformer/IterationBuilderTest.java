@@ -393,6 +393,17 @@ class IterationBuilderTest {
                 .isCloseTo(gatheredBytes(layer, "dp.fsdp-grad-reduce-scatter"), Percentage.withPercentage(1e-9));
         assertThat(collectives(tensor, "dp.fsdp-grad-reduce-scatter", Phase.BACKWARD))
                 .isEqualTo(12 * collectives(layer, "dp.fsdp-grad-reduce-scatter", Phase.BACKWARD)).isEqualTo(12 * 96);
+        // on the device: a zero-filled tensor and PyTorch's copies out of its flat buffer per gather (3 B
+        // per gathered byte), the bucket copy, the division and PyTorch's copy in per reduction (6)
+        double gathered = gatheredBytes(layer, "dp.fsdp-param-all-gather") / 2;
+        double reduced = gatheredBytes(layer, "dp.fsdp-grad-reduce-scatter");
+        assertThat(memoryBytes(tensor, "dp.zero3-gather-copies", Phase.FORWARD))
+                .isCloseTo(3 * gathered, Percentage.withPercentage(1e-9));
+        assertThat(memoryBytes(tensor, "dp.zero3-gather-copies", Phase.BACKWARD))
+                .isCloseTo(2 * 3 * gathered, Percentage.withPercentage(1e-9));
+        assertThat(memoryBytes(tensor, "dp.zero3-reduce-copies", Phase.BACKWARD))
+                .isCloseTo(6 * reduced, Percentage.withPercentage(1e-9));
+        assertThat(layer.compute()).noneMatch(c -> c.name().startsWith("dp.zero3-"));
         // without full recomputation nothing is gathered a third time
         StageWork selective = IterationBuilder.build(perTensor, new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1,
                 Recompute.SELECTIVE, 3)).stages().get(0);
@@ -465,6 +476,11 @@ class IterationBuilderTest {
     private static long collectives(StageWork stage, String name, Phase phase) {
         return stage.communication().stream().filter(c -> c.name().equals(name) && c.phase() == phase)
                 .mapToLong(CommunicationStep::count).sum();
+    }
+
+    private static double memoryBytes(StageWork stage, String name, Phase phase) {
+        return stage.compute().stream().filter(c -> c.name().equals(name) && c.phase() == phase)
+                .mapToDouble(c -> c.bytes() * c.count()).sum();
     }
 
     private static double gatheredBytes(StageWork stage, String name) {
