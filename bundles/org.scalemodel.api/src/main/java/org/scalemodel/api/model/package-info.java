@@ -3,7 +3,7 @@
  * the axes of parallelism. Adding a constant is a minor change; renaming or removing one is major.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.scalemodel.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,6 +53,15 @@ final class CommunicationPricer {
                 group = plan.pipeline() > 1 ? 2 : 1;
                 stride = (long) plan.tensor() * plan.context() * plan.data();
             }
+            case EMBEDDING -> {
+                // the first and the last stage, d = (pp - 1) stages apart. A fabric places a group of
+                // two with stride s as if groups tiled the system, so that the pair leaves every
+                // domain smaller than 2s; half the distance, rounded up, makes it leave exactly the
+                // domains no larger than d, as the two ends do (and always fits the system)
+                group = plan.pipeline() > 1 ? 2 : 1;
+                long apart = (long) (plan.pipeline() - 1) * plan.tensor() * plan.context() * plan.data();
+                stride = (apart + 2) / 2;
+            }
             default -> throw new IllegalStateException("axis " + step.axis());
         }
         if (group <= 1) {

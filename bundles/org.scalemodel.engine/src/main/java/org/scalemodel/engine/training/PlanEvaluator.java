@@ -350,7 +350,7 @@ public final class PlanEvaluator {
             case TENSOR -> 2;
             case CONTEXT -> 3;
             case EXPERT -> 4;
-            case PIPELINE -> 5;
+            case PIPELINE, EMBEDDING -> 5;
             case DATA, EXPERT_DATA -> 6;
         };
     }

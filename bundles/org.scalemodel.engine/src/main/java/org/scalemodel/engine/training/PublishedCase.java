@@ -126,6 +126,11 @@ final class PublishedCase {
         }
         m.put("vocab", whole(model, "vocab", "model"));
         m.put("seq-len", whole(model, "seq_len", "model"));
+        if (model.path("other").asText("").toLowerCase(Locale.ROOT).contains("tied embeddings")) {
+            // the output layer reuses the word embedding: a pipelined run holds it on its first and
+            // last stage and all-reduces its gradient between them
+            m.put("tied-embeddings", true);
+        }
         JsonNode moe = model.path("moe");
         if (moe.isObject()) {
             Map<String, Object> e = new LinkedHashMap<>();

@@ -228,11 +228,21 @@ class PublishedCaseTest {
     @Test
     @SuppressWarnings("unchecked")
     void deepSpeedsBf16OptimizerKeepsFp32MainGradients() throws Exception {
-        PublishedCase bloom = read(CASE.replace("\"zero_or_sharding\": \"distributed optimizer (likely)\"",
-                "\"zero_or_sharding\": \"ZeRO stage 1 (DeepSpeed BF16Optimizer)\""));
-        assertThat((Map<String, Object>) bloom.workload().get("framework")).containsEntry("main-grads", "deepspeed-bf16");
-        assertThat(bloom.assumptions()).anyMatch(a -> a.startsWith("DeepSpeed's BF16_Optimizer"));
+        for (String wording : new String[] {"ZeRO stage 1 (DeepSpeed BF16Optimizer)", "DeepSpeed bf16_optimizer"}) {
+            PublishedCase bloom = read(CASE.replace("\"zero_or_sharding\": \"distributed optimizer (likely)\"",
+                    "\"zero_or_sharding\": \"" + wording + "\""));
+            assertThat((Map<String, Object>) bloom.workload().get("framework")).containsEntry("main-grads", "deepspeed-bf16");
+            assertThat(bloom.assumptions()).anyMatch(a -> a.startsWith("DeepSpeed's BF16_Optimizer"));
+        }
         assertThat((Map<String, Object>) read(CASE).workload().get("framework")).doesNotContainKey("main-grads");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aModelThatSaysItsEmbeddingsAreTiedIsReadSo() throws Exception {
+        String tied = CASE.replace("\"seq_len\": 2048}", "\"seq_len\": 2048, \"other\": \"ALiBi, tied embeddings\"}");
+        assertThat((Map<String, Object>) read(tied).workload().get("model")).containsEntry("tied-embeddings", true);
+        assertThat((Map<String, Object>) read(CASE).workload().get("model")).doesNotContainKey("tied-embeddings");
     }
 
     @Test

@@ -81,11 +81,42 @@ final class TestParts {
                 Map.of(), "test");
     }
 
+    /** A test fabric that prices everything through {@link #seconds}: the rest follows from it. */
+    interface PricedBySeconds extends Fabric {
+
+        @Override
+        default double allToAllSeconds(int groupSize, long stride, double bytes, double skew) {
+            return seconds(Collective.ALL_TO_ALL, groupSize, stride, bytes * skew);
+        }
+
+        @Override
+        default CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes) {
+            double seconds = seconds(collective, groupSize, stride, bytes);
+            return new CollectiveEstimate(seconds, bytes / seconds, List.of());
+        }
+
+        @Override
+        default double allReduceSeconds(int groupSize, long stride, double bytes, AllReduceAlgorithm algorithm) {
+            return seconds(Collective.ALL_REDUCE, groupSize, stride, bytes);
+        }
+
+        @Override
+        default CollectiveEstimate estimateAllReduce(int groupSize, long stride, double bytes,
+                AllReduceAlgorithm algorithm) {
+            return estimate(Collective.ALL_REDUCE, groupSize, stride, bytes);
+        }
+
+        @Override
+        default List<GroupPlacement> place(List<ParallelDimension> innermostFirst) {
+            throw new UnsupportedOperationException("the evaluator does not place groups itself");
+        }
+    }
+
     /**
      * Every group is one ring at {@code busBytesPerSecond} with {@code stepSeconds} per step: the
      * textbook alpha-beta model (Thakur et al. 2005), enough to test what the evaluator does with prices.
      */
-    record RingFabric(long devices, double busBytesPerSecond, double stepSeconds) implements Fabric {
+    record RingFabric(long devices, double busBytesPerSecond, double stepSeconds) implements PricedBySeconds {
 
         @Override
         public String systemId() {
@@ -104,33 +135,6 @@ final class TestParts {
                         + (p - 1) * stepSeconds;
                 case BROADCAST, SEND_RECV -> bytes / busBytesPerSecond + stepSeconds;
             };
-        }
-
-        @Override
-        public double allToAllSeconds(int groupSize, long stride, double bytes, double skew) {
-            return seconds(Collective.ALL_TO_ALL, groupSize, stride, bytes * skew);
-        }
-
-        @Override
-        public CollectiveEstimate estimate(Collective collective, int groupSize, long stride, double bytes) {
-            double seconds = seconds(collective, groupSize, stride, bytes);
-            return new CollectiveEstimate(seconds, bytes / seconds, List.of());
-        }
-
-        @Override
-        public double allReduceSeconds(int groupSize, long stride, double bytes, AllReduceAlgorithm algorithm) {
-            return seconds(Collective.ALL_REDUCE, groupSize, stride, bytes);
-        }
-
-        @Override
-        public CollectiveEstimate estimateAllReduce(int groupSize, long stride, double bytes,
-                AllReduceAlgorithm algorithm) {
-            return estimate(Collective.ALL_REDUCE, groupSize, stride, bytes);
-        }
-
-        @Override
-        public List<GroupPlacement> place(List<ParallelDimension> innermostFirst) {
-            throw new UnsupportedOperationException("the evaluator does not place groups itself");
         }
     }
 }

@@ -24,23 +24,9 @@ import org.scalemodel.api.workload.StageWork;
 final class IterationBuilder {
 
     /** Bytes of a 16-bit activation. */
-    private static final double ACT = 2;
+    static final double ACT = 2;
     /** Adam's FP32 master weights and two moments. */
     private static final double ADAM_BYTES = 12;
-    /**
-     * Bytes an Adam step moves per parameter it updates: reads master, m, v and the gradient
-     * (4 x 4), writes master, m, v (3 x 4) and the 16-bit weight (2); assumed, from the state sizes.
-     */
-    private static final double ADAM_STEP_BYTES = 30;
-    /** Bytes of an FP32 gradient element. */
-    private static final int FP32 = 4;
-    /**
-     * Bytes DeepSpeed's BF16_Optimizer moves per parameter after every micro-batch's backward
-     * ({@code update_hp_grads}: {@code hp_grad.add_(lp.grad.to(float32))}): the cast reads the BF16
-     * gradient and writes an FP32 copy (2 + 4), the addition reads it and the FP32 gradient and
-     * writes the sum (4 + 4 + 4).
-     */
-    private static final double FP32_COPY_ACCUMULATION_BYTES = 18;
     /**
      * Bytes torchtitan's eager RMSNorm moves per element, forward (torchtitan/models/norms.py,
      * {@code RMSNorm}: {@code x.float()} reads 2 and writes 4, {@code pow(2)} reads 4 and writes 4,
@@ -69,6 +55,7 @@ final class IterationBuilder {
     private final double nOutside;
     private final Precision gemm;
     private final Precision act;
+    private final DataParallelSteps dataParallel;
     private final Overlap tpOverlap;
     /** Where each model chunk starts (a running sum of {@link #layersIn}), computed once per build. */
     private final int[] chunkStart;
@@ -87,6 +74,7 @@ final class IterationBuilder {
         this.nOutside = sp ? n / t : n;
         this.gemm = job.precision();
         this.act = job.activationPrecision();
+        this.dataParallel = new DataParallelSteps(job, plan, act);
         this.tpOverlap = job.framework().tpCommOverlap() ? Overlap.SAME_PHASE : Overlap.NONE;
         this.chunkStart = chunkStarts();
     }
@@ -179,7 +167,8 @@ final class IterationBuilder {
             pipeline(steps, first, last);
             steps.denseParams = stageDenseParams(dense, moe, first, last);
             steps.expertParams = stageExpertParams(moe);
-            dataParallel(steps, steps.denseParams, steps.expertParams, dense + moe, embeddingParams(first, last));
+            dataParallel.add(steps, steps.denseParams, steps.expertParams, dense + moe, embeddingParams(first, last),
+                    expertShard());
             steps.freeze();
             built.put(key, steps);
         }
@@ -616,121 +605,9 @@ final class IterationBuilder {
                 Phase.BACKWARD, overlap);
     }
 
-    /**
-     * Gradient reduction, parameter gathering and the optimizer step: dense weights over the data
-     * x context ranks, expert weights over their own replicas (the expert-data-parallel group).
-     */
-    private void dataParallel(StageSteps steps, double denseParams, double expertParams, int layers,
-            double embedding) {
-        double shard = (double) plan.data() * plan.context();
-        double expertShard = expertShard();
-        synchronise(steps, "dp", ParallelAxis.DATA, denseParams, embedding, shard, layers);
-        synchronise(steps, "edp", ParallelAxis.EXPERT_DATA, expertParams, 0, expertShard, layers);
-        if (job.framework().deepSpeedBf16()) {
-            // after every micro-batch's backward, update_hp_grads casts each BF16 gradient to FP32
-            // (read 2, write 4) and adds it into the FP32 copy (read 4 and 4, write 4)
-            steps.memory("optimizer.fp32-grad-accumulation", Phase.BACKWARD,
-                    (denseParams + expertParams) * FP32_COPY_ACCUMULATION_BYTES, Precision.FP32, 1);
-        }
-        if (model.tiedEmbeddings() && p > 1 && embedding > 0) {
-            // a tied embedding lives on the first and the last stage: after the backward its gradient
-            // is all-reduced between them, before the optimizer step (Megatron's
-            // _allreduce_word_embedding_grads, DeepSpeed's ReduceTiedGrads, FP32 under its BF16_Optimizer)
-            int bytes = job.framework().deepSpeedBf16() ? FP32 : job.framework().gradReduceBytes();
-            steps.collective("pp.tied-embedding-all-reduce", Collective.ALL_REDUCE, ParallelAxis.PIPELINE,
-                    embedding * bytes, 1, Phase.ITERATION, Overlap.NONE);
-        }
-        double updated = plan.zeroStage() == 0 ? denseParams + expertParams
-                : denseParams / shard + expertParams / expertShard;
-        steps.memory("optimizer.adam-step", Phase.ITERATION, updated * ADAM_STEP_BYTES, Precision.FP32, 1);
-    }
-
     /** @return replicas of one expert shard: the stage's ranks over expert x expert-tensor */
     private double expertShard() {
         return (double) t * plan.data() * plan.context() / ((double) plan.expert() * plan.expertTensor());
-    }
-
-    /**
-     * @param embedding the part of {@code params} that is the embedding or output layer: gathered in
-     *                  16 bits even where the layers' weights are FP8
-     */
-    private void synchronise(StageSteps steps, String prefix, ParallelAxis axis, double params, double embedding,
-            double replicas, int layers) {
-        if (params <= 0 || replicas <= 1) {
-            return;
-        }
-        int gradBytes = job.framework().gradReduceBytes();
-        // the bytes the weights are gathered in: FP8 primary weights are gathered as FP8
-        double gathered = job.framework().fp8Params() ? (params - embedding) + embedding * ACT : params * ACT;
-        Overlap afterBackward = job.framework().overlapGradReduce() ? Overlap.LAST_BACKWARD : Overlap.NONE;
-        Overlap beforeForward = job.framework().overlapParamGather() ? Overlap.FIRST_FORWARD : Overlap.NONE;
-        if (job.framework().deepSpeedBf16()) {
-            // DeepSpeed's BF16_Optimizer all-reduces its FP32 gradients (_bf16_reduce_grads), each rank
-            // updates its shard of the FP32 weights and the BF16 weights are all-gathered back
-            // (all_gather_dp_groups), whatever the ZeRO stage the plan names (0 or 1)
-            steps.collective(prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params * FP32, 1,
-                    Phase.ITERATION, afterBackward);
-            steps.collective(prefix + ".param-all-gather", Collective.ALL_GATHER, axis, gathered, 1, Phase.ITERATION,
-                    beforeForward);
-            return;
-        }
-        switch (plan.zeroStage()) {
-            case 0 -> steps.collective(prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params * gradBytes, 1,
-                    Phase.ITERATION, afterBackward);
-            case 1, 2 -> {
-                steps.collective(prefix + ".grad-reduce-scatter", Collective.REDUCE_SCATTER, axis, params * gradBytes,
-                        1, Phase.ITERATION, afterBackward);
-                steps.collective(prefix + ".param-all-gather", Collective.ALL_GATHER, axis, gathered, 1,
-                        Phase.ITERATION, beforeForward);
-            }
-            default -> {
-                // FSDP / ZeRO-3: every micro-batch gathers the weights in forward and again in
-                // backward and reduce-scatters the gradients, one layer (FSDP's wrapping unit,
-                // ZeRO-3's module) at a time so each pays its collective latency; prefetched when
-                // the framework overlaps parameter gathering and gradient reduction
-                Overlap gather = job.framework().overlapParamGather() ? Overlap.SAME_PHASE : Overlap.NONE;
-                Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
-                int units = Math.max(1, layers);
-                // gathered one weight matrix at a time, each paying the latency (DeepSpeed's ZeRO-3 of
-                // 2021): the matrices split the layer's bytes, so one pass moves what a per-layer one does;
-                // norm weights and biases, under its stage3_param_persistence_threshold (100,000
-                // elements), stay resident and are not gathered
-                int gathers = job.framework().zero3PerTensor() ? units * model.matricesPerLayer() : units;
-                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
-                        gathers, Phase.FORWARD, gather);
-                // a module gathered per call gathers again for a recomputed forward, which moves the
-                // weights a third time (assumed released in between: DeepSpeed keeps at most
-                // stage3_max_live_parameters, default 1e9, which one layer of these models exceeds)
-                boolean regather = job.framework().zero3PerTensor() && plan.recompute() == Recompute.FULL;
-                steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
-                        regather ? 2 * gathers : gathers, Phase.BACKWARD, gather);
-                // DeepSpeed's ZeRO-3 of 2021 reduce-scatters each parameter's gradient with its own
-                // collective (partition_parameters.py _reduce_scatter_gradients: one
-                // torch.distributed.reduce_scatter per parameter of the bucket), the resident norms'
-                // and biases' too: every one pays a ring's latency; the matrices carry the bytes
-                int reductions = job.framework().zero3PerTensor() ? units * model.tensorsPerLayer() : units;
-                steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
-                        params * gradBytes / reductions, reductions, Phase.BACKWARD, reduce);
-                if (job.framework().zero3PerTensor()) {
-                    zero3Copies(steps, prefix, gathered, regather, params * gradBytes);
-                }
-            }
-        }
-    }
-
-    /**
-     * The copies around DeepSpeed's 2021 per-tensor collectives, on the device: each gather
-     * zero-fills the whole tensor ({@code torch.zeros} in {@code _allgather_param}) and PyTorch's
-     * all-gather into a list of tensors copies every rank's part out of its flat buffer (1.8-1.9
-     * {@code ProcessGroupNCCL::allgather}): 3 bytes moved per gathered byte; the reduction copies
-     * each gradient into the bucket ({@code contiguous_gradients}), divides it in place
-     * ({@code average_tensor}) and PyTorch copies the list into a flat buffer
-     * ({@code ::reduce_scatter}): 6 bytes per reduced byte.
-     */
-    private void zero3Copies(StageSteps steps, String prefix, double gathered, boolean regather, double reduced) {
-        steps.memory(prefix + ".zero3-gather-copies", Phase.FORWARD, 3 * gathered, act, 1);
-        steps.memory(prefix + ".zero3-gather-copies", Phase.BACKWARD, 3 * gathered * (regather ? 2 : 1), act, 1);
-        steps.memory(prefix + ".zero3-reduce-copies", Phase.BACKWARD, 6 * reduced, act, 1);
     }
 
     private MemoryFootprint memory(int stage, int dense, int moe, double denseParams, double expertParams,
@@ -768,6 +645,10 @@ final class IterationBuilder {
         }
         double gradients = zero >= 2 ? (denseParams / shard + expertParams / expertShard) * gradBytes
                 : params * gradBytes;
+        if (job.framework().deepSpeedBf16()) {
+            // DeepSpeed's BF16_Optimizer keeps each BF16 gradient beside its FP32 copy, unsharded
+            gradients = params * (ACT + DataParallelSteps.FP32_BYTES);
+        }
         double optimizer = zero >= 1 ? (denseParams / shard + expertParams / expertShard) * optimizerBytes
                 : params * optimizerBytes;
         double perLayerDense = layerActivationBytes(false);

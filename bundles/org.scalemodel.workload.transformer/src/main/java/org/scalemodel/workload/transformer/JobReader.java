@@ -59,8 +59,13 @@ final class JobReader {
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (flags.deepSpeedBf16() && precision != Precision.BF16) {
-            throw new IllegalArgumentException("framework.main-grads: DeepSpeed's BF16_Optimizer trains in BF16, got "
-                    + "job.precision " + precision.name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException("framework.main-grads: DeepSpeed's BF16_Optimizer needs job.precision "
+                    + "bf16, got " + precision.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (flags.deepSpeedBf16() && flags.gradReduceBytes() != 4) {
+            throw new IllegalArgumentException("framework.grad-reduce-bytes: DeepSpeed's BF16_Optimizer "
+                    + "(framework.main-grads: deepspeed-bf16) reduces FP32 gradients, 4 bytes, got "
+                    + flags.gradReduceBytes());
         }
         if (flags.torchaoFp8Casts() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-casts: torchao's casts are FP8's, they need job.precision "

@@ -27,9 +27,10 @@ final class PlanChecks {
             return "the interleaved schedule needs pp > 1 and micro-batches (" + plan.microBatches()
                     + ") divisible by pp (" + p + ")";
         }
-        if (job.framework().deepSpeedBf16() && plan.zeroStage() > 1) {
-            return "DeepSpeed's BF16_Optimizer (framework.main-grads: deepspeed-bf16) shards the optimizer state only "
-                    + "(ZeRO 0 or 1), not ZeRO " + plan.zeroStage();
+        if (job.framework().deepSpeedBf16() && plan.zeroStage() != 1) {
+            return "DeepSpeed's BF16_Optimizer (framework.main-grads: deepspeed-bf16) shards the optimizer state as "
+                    + "ZeRO 1 does, whatever DeepSpeed's own stage setting says: the plan needs zero 1, not "
+                    + plan.zeroStage();
         }
         if (model.heads() % t != 0) {
             return "heads (" + model.heads() + ") not divisible by tp " + t;

@@ -408,6 +408,8 @@ class IterationBuilderTest {
         StageWork selective = IterationBuilder.build(perTensor, new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1,
                 Recompute.SELECTIVE, 3)).stages().get(0);
         assertThat(collectives(selective, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(4 * 96);
+        assertThat(memoryBytes(selective, "dp.zero3-gather-copies", Phase.BACKWARD))
+                .isCloseTo(3 * gathered, Percentage.withPercentage(1e-9));
     }
 
     @Test
@@ -418,41 +420,63 @@ class IterationBuilderTest {
         StageWork bf16Optimizer = IterationBuilder.build(deepSpeed, zero1).stages().get(5);
         double params = gatheredBytes(megatron, "dp.param-all-gather") / 2;
         // update_hp_grads after every micro-batch's backward: cast (2 + 4 B) and add (4 + 4 + 4 B)
-        assertThat(bf16Optimizer.compute()).filteredOn(c -> c.name().equals("optimizer.fp32-grad-accumulation"))
+        assertThat(bf16Optimizer.compute()).filteredOn(c -> c.name().equals("main-grads.backward.fp32-accumulation"))
                 .singleElement().satisfies(c -> {
                     assertThat(c.phase()).isEqualTo(Phase.BACKWARD);
                     assertThat(c.bytes()).isCloseTo(18 * params, Percentage.withPercentage(1e-9));
                 });
-        assertThat(megatron.compute()).noneMatch(c -> c.name().equals("optimizer.fp32-grad-accumulation"));
-        // the FP32 gradients are all-reduced, not reduce-scattered; the BF16 weights gathered back
-        assertThat(gatheredBytes(bf16Optimizer, "dp.grad-all-reduce")).isCloseTo(4 * params, Percentage.withPercentage(1e-9));
+        assertThat(megatron.compute()).noneMatch(c -> c.name().equals("main-grads.backward.fp32-accumulation"));
+        // the FP32 gradients are all-reduced after the last backward, where Megatron reduce-scatters
+        // them; the BF16 weights gathered back; neither beside any compute
+        assertThat(gatheredBytes(megatron, "dp.grad-reduce-scatter")).isPositive();
         assertThat(gatheredBytes(bf16Optimizer, "dp.grad-reduce-scatter")).isZero();
+        assertThat(bf16Optimizer.communication()).filteredOn(c -> c.name().startsWith("dp.")).hasSize(2)
+                .allSatisfy(c -> assertThat(c.overlap()).isEqualTo(Overlap.NONE));
+        assertThat(gatheredBytes(bf16Optimizer, "dp.grad-all-reduce")).isCloseTo(4 * params, Percentage.withPercentage(1e-9));
         assertThat(gatheredBytes(bf16Optimizer, "dp.param-all-gather")).isEqualTo(gatheredBytes(megatron, "dp.param-all-gather"));
-        // it shards the optimizer state only
-        assertThatThrownBy(() -> IterationBuilder.build(deepSpeed, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 3)))
-                .hasMessageContaining("BF16_Optimizer").hasMessageContaining("not ZeRO 3");
+        // its BF16 gradients and their FP32 copies are held whole (6 B a parameter, Megatron 4)
+        assertThat(bf16Optimizer.memory().gradientBytes()).isCloseTo(1.5 * megatron.memory().gradientBytes(),
+                Percentage.withPercentage(1e-9));
+        // it shards the optimizer state as ZeRO 1 does, and nothing else
+        for (int zero : new int[] {0, 3}) {
+            assertThatThrownBy(() -> IterationBuilder.build(deepSpeed, plan(8, 12, 16, 1, false, 1, Recompute.FULL, zero)))
+                    .hasMessageContaining("BF16_Optimizer").hasMessageEndingWith("needs zero 1, not " + zero);
+        }
     }
 
     @Test
     void aTiedEmbeddingsGradientIsAllReducedBetweenTheFirstAndTheLastStage() {
-        Map<String, Object> parameters = Jobs.gpt3(1536);
-        Jobs.model(parameters).put("tied-embeddings", true);
-        TrainingJob tied = JobReader.read(parameters);
-        IterationWork work = IterationBuilder.build(tied, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1));
         double table = 12288.0 * 51200 / 8;
-        for (int stage : new int[] {0, 11}) {
-            assertThat(work.stages().get(stage).communication())
-                    .filteredOn(c -> c.name().equals("pp.tied-embedding-all-reduce")).singleElement().satisfies(c -> {
-                        assertThat(c.axis()).isEqualTo(ParallelAxis.PIPELINE);
-                        assertThat(c.phase()).isEqualTo(Phase.ITERATION);
-                        // FP32 main gradients, GPT3's default under BF16
-                        assertThat(c.bytes()).isCloseTo(4 * table, Percentage.withPercentage(1e-9));
-                    });
+        // the main gradients' bytes: FP32, GPT3's default under BF16; 2 where reduced in 16 bits; FP32
+        // again under DeepSpeed's BF16_Optimizer
+        for (Map.Entry<Map<String, Object>, Double> framework : Map.of(Map.<String, Object>of(), 4.0,
+                Map.<String, Object>of("grad-reduce-bytes", 2), 2.0,
+                Map.<String, Object>of("main-grads", "deepspeed-bf16"), 4.0).entrySet()) {
+            Map<String, Object> parameters = Jobs.gpt3(1536);
+            Jobs.model(parameters).put("tied-embeddings", true);
+            parameters.put("framework", framework.getKey());
+            IterationWork work = IterationBuilder.build(JobReader.read(parameters),
+                    plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1));
+            for (int stage : new int[] {0, 11}) {
+                assertThat(work.stages().get(stage).communication())
+                        .filteredOn(c -> c.name().equals("pp.tied-embedding-all-reduce")).singleElement()
+                        .satisfies(c -> {
+                            // Megatron's embedding group: the first and the last stage
+                            assertThat(c.axis()).isEqualTo(ParallelAxis.EMBEDDING);
+                            assertThat(c.phase()).isEqualTo(Phase.ITERATION);
+                            assertThat(c.bytes()).isCloseTo(framework.getValue() * table, Percentage.withPercentage(1e-9));
+                        });
+            }
+            assertThat(work.stages().get(5).communication())
+                    .noneMatch(c -> c.name().equals("pp.tied-embedding-all-reduce"));
         }
-        assertThat(work.stages().get(5).communication()).noneMatch(c -> c.name().equals("pp.tied-embedding-all-reduce"));
-        // untied, or on one stage, there is nothing to all-reduce
+        // untied, or with one stage holding both ends, there is nothing to all-reduce
         assertThat(IterationBuilder.build(GPT3, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1)).stages().get(0)
                 .communication()).noneMatch(c -> c.name().equals("pp.tied-embedding-all-reduce"));
+        Map<String, Object> parameters = Jobs.gpt3(1536);
+        Jobs.model(parameters).put("tied-embeddings", true);
+        assertThat(IterationBuilder.build(JobReader.read(parameters), plan(8, 1, 16, 1, false, 1, Recompute.FULL, 1))
+                .stages().get(0).communication()).noneMatch(c -> c.name().equals("pp.tied-embedding-all-reduce"));
     }
 
     @Test

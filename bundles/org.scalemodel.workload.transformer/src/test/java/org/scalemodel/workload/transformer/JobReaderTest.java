@@ -90,7 +90,11 @@ class JobReaderTest {
         assertThat(JobReader.read(parameters).framework().deepSpeedBf16()).isTrue();
         Jobs.job(parameters).put("precision", "fp16");
         assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.main-grads: DeepSpeed's "
-                + "BF16_Optimizer trains in BF16, got job.precision fp16");
+                + "BF16_Optimizer needs job.precision bf16, got fp16");
+        Jobs.job(parameters).put("precision", "bf16");
+        parameters.put("framework", Map.of("main-grads", "deepspeed-bf16", "grad-reduce-bytes", 2));
+        assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.grad-reduce-bytes: DeepSpeed's "
+                + "BF16_Optimizer (framework.main-grads: deepspeed-bf16) reduces FP32 gradients, 4 bytes, got 2");
         parameters.put("framework", Map.of("main-grads", "apex"));
         assertThatThrownBy(() -> JobReader.read(parameters)).hasMessageStartingWith(
                 "framework.main-grads: expected fused (").hasMessageEndingWith("got \"apex\"");
