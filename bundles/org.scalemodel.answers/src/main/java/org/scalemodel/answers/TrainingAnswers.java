@@ -106,10 +106,10 @@ public final class TrainingAnswers {
         facts.put("scenario", scenario.name());
         facts.put("system", scenario.system().id() + " (" + scenario.system().acceleratorCount() + " x "
                 + scenario.system().acceleratorId() + ")");
-        facts.put("searched", String.format("%d candidate plans; %d evaluations (a candidate is tried without"
-                + " recomputation, then selective, then full, until it fits), %d did not fit, %d pruned (could not"
-                + " win or could not fit with any recomputation); %.2f s", search.considered(), search.evaluated(),
-                search.outOfMemory(), search.pruned(), search.seconds()));
+        facts.put("searched", String.format("%d candidate plans, %d refused by the workload's rules; %d evaluations (a"
+                + " candidate is tried without recomputation, then selective, then full, until it fits), %d did not fit,"
+                + " %d pruned (could not win or could not fit with any recomputation); %.2f s", search.considered(),
+                search.refused(), search.evaluated(), search.outOfMemory(), search.pruned(), search.seconds()));
         search.fastestOutOfMemory().filter(r -> !search.best().isEmpty()).ifPresent(r -> facts.put(
                 "faster but too big", String.format(
                 "%s: %.3f s per step, %.1f GB over", r.plan().label(), r.stepSeconds(), r.memory().overBytes() / 1e9)));
@@ -141,6 +141,12 @@ public final class TrainingAnswers {
             return "no parallel plan uses these devices: tensor x pipeline x data (x context, x expert) parallel"
                     + " degrees must multiply to the device count, with data parallelism dividing the global batch;"
                     + " a device count that is the scale-up domain times a power of two usually works";
+        }
+        if (search.evaluated() == 0 && search.refused() > 0) {
+            // nothing was priced: every candidate broke a rule of the workload, so memory is not the
+            // reason and more sharding may not help (DeepSpeed's BF16_Optimizer allows only ZeRO 1)
+            return "no plan the workload accepts (" + search.refused() + " of " + search.considered()
+                    + " candidates refused" + search.firstRefusal().map(r -> "; the first: " + r).orElse("") + ")";
         }
         return "no plan fits in memory (" + search.considered() + " candidates"
                 + search.closestToFitting().map(r -> String.format("; the closest, %s, is %.1f GB over: %s",

@@ -51,6 +51,17 @@ class TrainingAnswersTest {
     }
 
     @Test
+    void aSearchThatRefusedEveryCandidateSaysWhyInsteadOfBlamingMemory() {
+        PlanSearch refused = new PlanSearch(List.of(), 40, 0, 0, 0, Optional.empty(), Optional.empty(), 0.1, 40,
+                Optional.of("DeepSpeed's BF16_Optimizer ... the plan needs zero 1, not 3"));
+        assertThat(TrainingAnswers.nothingFits(refused)).isEqualTo("no plan the workload accepts (40 of 40 candidates "
+                + "refused; the first: DeepSpeed's BF16_Optimizer ... the plan needs zero 1, not 3)");
+        PlanSearch tooBig = new PlanSearch(List.of(), 40, 12, 12, 0, Optional.empty(), Optional.empty(), 0.1, 28,
+                Optional.of("heads (96) not divisible by tp 5"));
+        assertThat(TrainingAnswers.nothingFits(tooBig)).startsWith("no plan fits in memory (40 candidates");
+    }
+
+    @Test
     void anExactPredictionReadsPlusZeroAndAnUnknownIdNamesTheClosestOnes() throws IOException {
         assertThat(validateCase(CASES, "korthikanti22-175B-full").facts()).containsEntry("error",
                 "+0.0% ((predicted - measured) / measured)");

@@ -15,12 +15,23 @@ import java.util.List;
  * @param fastestOutOfMemory the fastest plan that did not fit, if any was faster than the best that did
  * @param closestToFitting   when none fits: the plan that misses by the fewest bytes
  * @param seconds       wall time of the search
+ * @param refused       candidates the workload generator refused (a degree that does not divide the
+ *                      model, a rule of the framework the workload names)
+ * @param firstRefusal  why the first refused candidate was refused, if any was
  */
 public record PlanSearch(List<TrainingResult> best, long considered, long evaluated, long outOfMemory, long pruned,
         java.util.Optional<TrainingResult> fastestOutOfMemory, java.util.Optional<TrainingResult> closestToFitting,
-        double seconds) {
+        double seconds, long refused, java.util.Optional<String> firstRefusal) {
 
     public PlanSearch {
         best = List.copyOf(best);
+    }
+
+    /** A search that refused no candidate (version 0.4's outcome). */
+    public PlanSearch(List<TrainingResult> best, long considered, long evaluated, long outOfMemory, long pruned,
+            java.util.Optional<TrainingResult> fastestOutOfMemory, java.util.Optional<TrainingResult> closestToFitting,
+            double seconds) {
+        this(best, considered, evaluated, outOfMemory, pruned, fastestOutOfMemory, closestToFitting, seconds, 0,
+                java.util.Optional.empty());
     }
 }

@@ -4,7 +4,7 @@
  * implement it.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package org.scalemodel.api.training;
 
 import org.osgi.annotation.bundle.Export;

@@ -72,6 +72,8 @@ public final class Planner {
         long evaluated = 0;
         long outOfMemory = 0;
         long pruned = 0;
+        long refused = 0;
+        String firstRefusal = null;
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
         long done = 0;
         long total = candidates.size();
@@ -85,7 +87,11 @@ public final class Planner {
                 IterationWork work;
                 try {
                     work = generator.generate(workload, plan, random);
-                } catch (IllegalArgumentException notDividing) {
+                } catch (IllegalArgumentException refusal) {
+                    // a degree that does not divide the model, or a rule of the framework: kept so a
+                    // search that refuses everything can say why
+                    refused++;
+                    firstRefusal = firstRefusal == null ? refusal.getMessage() : firstRefusal;
                     break;
                 }
                 TrainingResult result = evaluator.evaluate(plan, work, trainTokens);
@@ -125,7 +131,8 @@ public final class Planner {
         Optional<TrainingResult> oom = Optional.ofNullable(fastestOutOfMemory)
                 .filter(r -> ordered.isEmpty() || r.stepSeconds() < ordered.get(0).stepSeconds());
         return new PlanSearch(ordered, total, evaluated, outOfMemory, pruned, oom,
-                ordered.isEmpty() ? Optional.ofNullable(closest) : Optional.empty(), (System.nanoTime() - started) / 1e9);
+                ordered.isEmpty() ? Optional.ofNullable(closest) : Optional.empty(), (System.nanoTime() - started) / 1e9,
+                refused, Optional.ofNullable(firstRefusal));
     }
 
     /** Every combination of degrees and micro-batching the job and system allow, in a fixed order. */

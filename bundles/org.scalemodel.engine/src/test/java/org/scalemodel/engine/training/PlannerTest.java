@@ -90,6 +90,27 @@ class PlannerTest {
     }
 
     @Test
+    void aSearchEveryCandidateOfWhichTheWorkloadRefusesSaysWhy() {
+        // DeepSpeed's BF16_Optimizer allows ZeRO 1 only: a search over ZeRO 3 has nothing to price
+        org.scalemodel.api.workload.WorkloadSpec bf16Optimizer = new org.scalemodel.api.workload.WorkloadSpec(
+                PlanEvaluatorTest.gpt3(1536, true).generatorId(), java.util.Map.of(
+                        "model", PlanEvaluatorTest.gpt3(1536, true).parameters().get("model"),
+                        "job", java.util.Map.of("global-batch", 1536, "precision", "bf16"),
+                        "framework", java.util.Map.of("main-grads", "deepspeed-bf16")));
+        PlanEvaluator evaluator = new PlanEvaluator(TestParts.a100(), new TestParts.RingFabric(1024, 100e9, 5e-6));
+        Planner planner = new Planner(evaluator, PlanEvaluatorTest.GENERATOR, bf16Optimizer, 1024, 8, 300e9);
+        SearchSpace zero3 = new SearchSpace(1536, List.of(1, 2), 0, List.of(3), true);
+        PlanSearch search = planner.search(new Planner.Shape(96, 96, 1, 2048), zero3, 5, (done, total) -> { });
+        assertThat(search.best()).isEmpty();
+        assertThat(search.evaluated()).isZero();
+        assertThat(search.refused()).isEqualTo(search.considered()).isPositive();
+        assertThat(search.firstRefusal()).hasValueSatisfying(r -> assertThat(r).contains("needs zero 1, not 3"));
+        // a search that prices plans refuses only those that do not divide the model
+        PlanSearch usual = search(new java.util.ArrayList<>());
+        assertThat(usual.evaluated()).isPositive();
+    }
+
+    @Test
     void unevenPipelinesAreTriedTheLlama3Way() {
         assertThat(Planner.splits(126, 16)).isTrue();
         assertThat(Planner.splits(96, 12)).isTrue();
