@@ -23,6 +23,18 @@ class PublishedCaseTest {
         return new PublishedCase(JSON.readTree(json));
     }
 
+    /** The framework settings a case's workload carries. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> framework(PublishedCase c) throws Exception {
+        return (Map<String, Object>) c.workload().get("framework");
+    }
+
+    /** The model a case's workload describes. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> model(PublishedCase c) throws Exception {
+        return (Map<String, Object>) c.workload().get("model");
+    }
+
     private static final String CASE = """
             {"id": "x-175B", "case_type": "training_step", "source": {"year": 2024},
              "model": {"layers": 96, "hidden": 12288, "heads": 96, "kv_heads": 96, "ffn_hidden": 49152,
@@ -110,28 +122,25 @@ class PublishedCaseTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void gatedUnitsHaveThreeMatricesAndAStatedEagerRunMovesItsOperatorsBytes() throws Exception {
         for (String gated : new String[] {"SwiGLU", "GeGLU", "SiLU gated"}) {
-            Map<String, Object> model = (Map<String, Object>) read(CASE.replace("\"GeLU\"", "\"" + gated + "\""))
-                    .workload().get("model");
+            Map<String, Object> model = model(read(CASE.replace("\"GeLU\"", "\"" + gated + "\"")));
             assertThat(model).as(gated).containsEntry("activation", "swiglu");
         }
-        assertThat((Map<String, Object>) read(CASE).workload().get("model")).containsEntry("activation", "gelu");
+        assertThat(model(read(CASE))).containsEntry("activation", "gelu");
         PublishedCase eager = read(CASE.replace("\"activation_recompute\": \"selective\"",
                 "\"activation_recompute\": \"selective\", \"other\": \"FSDP, eager\""));
-        assertThat((Map<String, Object>) eager.workload().get("framework")).containsEntry("elementwise", "eager");
+        assertThat(framework(eager)).containsEntry("elementwise", "eager");
         assertThat(eager.assumptions()).anyMatch(a -> a.startsWith("eager mode stated"));
-        assertThat((Map<String, Object>) read(CASE).workload().get("framework")).doesNotContainKey("elementwise");
+        assertThat(framework(read(CASE))).doesNotContainKey("elementwise");
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aStatedTensorParallelOverlapIsSaidAndPricedAsNotHidden() throws Exception {
         for (String stated : new String[] {"--overlap-grad-reduce --tp-comm-overlap", "FSDP8 x TP8, AsyncTP"}) {
             PublishedCase c = read(CASE.replace("\"activation_recompute\": \"selective\"",
                     "\"activation_recompute\": \"selective\", \"other\": \"" + stated + "\""));
-            assertThat((Map<String, Object>) c.workload().get("framework")).as(stated)
+            assertThat(framework(c)).as(stated)
                     .containsEntry("tp-comm-overlap", false);
             assertThat(c.assumptions()).as(stated).anyMatch(a -> a.startsWith("TP communication overlap stated"));
         }
@@ -139,27 +148,26 @@ class PublishedCaseTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aCreditedOverlapIsPricedAsHiddenWhereACaseStatesIt() throws Exception {
         String stated = CASE.replace("\"vpp\": 3", "\"vpp\": 3, \"other\": \"--tp-comm-overlap; PP comm overlap default\"");
         PublishedCase asRun = new PublishedCase(JSON.readTree(stated));
-        assertThat((Map<String, Object>) asRun.workload().get("framework")).containsEntry("tp-comm-overlap", false)
+        assertThat(framework(asRun)).containsEntry("tp-comm-overlap", false)
                 .containsEntry("overlap-p2p", false);
         PublishedCase credited = new PublishedCase(JSON.readTree(stated),
                 Set.of(StatedOverlap.TENSOR, StatedOverlap.PIPELINE));
-        assertThat((Map<String, Object>) credited.workload().get("framework")).containsEntry("tp-comm-overlap", true)
+        assertThat(framework(credited)).containsEntry("tp-comm-overlap", true)
                 .containsEntry("overlap-p2p", true);
         assertThat(credited.assumptions()).contains(
                 "TP communication overlap stated: credited as hiding what it overlaps (a what-if)",
                 "PP communication overlap stated: credited as hiding what it overlaps (a what-if)");
         // a case that states no overlap has none to credit
         PublishedCase silent = new PublishedCase(JSON.readTree(CASE), Set.of(StatedOverlap.TENSOR));
-        assertThat((Map<String, Object>) silent.workload().get("framework")).containsEntry("tp-comm-overlap", false);
+        assertThat(framework(silent)).containsEntry("tp-comm-overlap", false);
         // nor does a 1F1B pipeline (Megatron overlaps its sends only interleaved), nor a run without TP
         PublishedCase oneChunk = new PublishedCase(JSON.readTree(stated.replace("\"vpp\": 3", "\"vpp\": null")
                 .replace("\"tp\": 8", "\"tp\": 1").replace("\"dp\": 16", "\"dp\": 128")),
                 Set.of(StatedOverlap.TENSOR, StatedOverlap.PIPELINE));
-        assertThat((Map<String, Object>) oneChunk.workload().get("framework")).containsEntry("tp-comm-overlap", false)
+        assertThat(framework(oneChunk)).containsEntry("tp-comm-overlap", false)
                 .containsEntry("overlap-p2p", false);
         assertThat(oneChunk.assumptions()).contains("PP communication overlap stated: not credited, as 1F1B runs it "
                 + "(Megatron overlaps the sends only when interleaved)").noneMatch(a -> a.startsWith("TP communication"));
@@ -173,11 +181,10 @@ class PublishedCaseTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void ascendsMatmulCommunicationFusionIsSaidNotAssumedToHideEverything() throws Exception {
         PublishedCase c = read(CASE.replace("\"activation_recompute\": \"selective\"",
                 "\"activation_recompute\": \"selective\", \"other\": \"MC2 (matmul+comm fusion)\""));
-        Map<String, Object> framework = (Map<String, Object>) c.workload().get("framework");
+        Map<String, Object> framework = framework(c);
         assertThat(framework).containsEntry("tp-comm-overlap", false);
         assertThat(c.assumptions()).anyMatch(a -> a.contains("MC2") && a.contains("not hidden"));
     }
@@ -214,35 +221,32 @@ class PublishedCaseTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void deepSpeedsZero3Of2021GathersEachTensor() throws Exception {
         String zero3 = CASE.replace("\"zero_or_sharding\": \"distributed optimizer (likely)\"",
                 "\"zero_or_sharding\": \"DeepSpeed ZeRO stage 3 (no TP/PP)\"");
         PublishedCase of2021 = read(zero3.replace("\"year\": 2024", "\"year\": 2021"));
-        assertThat((Map<String, Object>) of2021.workload().get("framework")).containsEntry("zero3-gather", "per-tensor");
+        assertThat(framework(of2021)).containsEntry("zero3-gather", "per-tensor");
         assertThat(of2021.assumptions()).anyMatch(a -> a.startsWith("DeepSpeed ZeRO-3 of 2021"));
         PublishedCase later = read(zero3);
-        assertThat((Map<String, Object>) later.workload().get("framework")).doesNotContainKey("zero3-gather");
+        assertThat(framework(later)).doesNotContainKey("zero3-gather");
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void deepSpeedsBf16OptimizerKeepsFp32MainGradients() throws Exception {
         for (String wording : new String[] {"ZeRO stage 1 (DeepSpeed BF16Optimizer)", "DeepSpeed bf16_optimizer"}) {
             PublishedCase bloom = read(CASE.replace("\"zero_or_sharding\": \"distributed optimizer (likely)\"",
                     "\"zero_or_sharding\": \"" + wording + "\""));
-            assertThat((Map<String, Object>) bloom.workload().get("framework")).containsEntry("main-grads", "deepspeed-bf16");
+            assertThat(framework(bloom)).containsEntry("main-grads", "deepspeed-bf16");
             assertThat(bloom.assumptions()).anyMatch(a -> a.startsWith("DeepSpeed's BF16_Optimizer"));
         }
-        assertThat((Map<String, Object>) read(CASE).workload().get("framework")).doesNotContainKey("main-grads");
+        assertThat(framework(read(CASE))).doesNotContainKey("main-grads");
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aModelThatSaysItsEmbeddingsAreTiedIsReadSo() throws Exception {
         String tied = CASE.replace("\"seq_len\": 2048}", "\"seq_len\": 2048, \"other\": \"ALiBi, tied embeddings\"}");
-        assertThat((Map<String, Object>) read(tied).workload().get("model")).containsEntry("tied-embeddings", true);
-        assertThat((Map<String, Object>) read(CASE).workload().get("model")).doesNotContainKey("tied-embeddings");
+        assertThat(model(read(tied))).containsEntry("tied-embeddings", true);
+        assertThat(model(read(CASE))).doesNotContainKey("tied-embeddings");
     }
 
     @Test

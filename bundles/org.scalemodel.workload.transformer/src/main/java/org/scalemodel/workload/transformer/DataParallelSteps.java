@@ -22,8 +22,6 @@ final class DataParallelSteps {
      * (4 x 4), writes master, m, v (3 x 4) and the 16-bit weight (2); assumed, from the state sizes.
      */
     private static final double ADAM_STEP_BYTES = 30;
-    /** Bytes of an FP32 gradient element. */
-    static final int FP32_BYTES = 4;
     /**
      * Bytes DeepSpeed's BF16_Optimizer moves per parameter after every micro-batch's backward
      * ({@code update_hp_grads}: {@code hp_grad.add_(lp.grad.to(float32))}): the cast reads the BF16
@@ -63,11 +61,11 @@ final class DataParallelSteps {
             // a tied embedding lives on the first and the last stage: after the backward its gradient
             // is all-reduced between them, before the optimizer step (Megatron's
             // _allreduce_word_embedding_grads, DeepSpeed's ReduceTiedGrads, FP32 under its
-            // BF16_Optimizer); under ZeRO-3 each rank reduces its shard
-            double bytesPerParam = job.framework().deepSpeedBf16() ? FP32_BYTES : job.framework().gradReduceBytes();
+            // BF16_Optimizer, whose grad-reduce-bytes JobReader holds at 4); under ZeRO-3 each rank
+            // reduces its shard
             double held = plan.zeroStage() == 3 ? embedding / shard : embedding;
             steps.collective("pp.tied-embedding-all-reduce", Collective.ALL_REDUCE, ParallelAxis.EMBEDDING,
-                    held * bytesPerParam, 1, Phase.ITERATION, Overlap.NONE);
+                    held * job.framework().gradReduceBytes(), 1, Phase.ITERATION, Overlap.NONE);
         }
         double updated = plan.zeroStage() == 0 ? denseParams + expertParams
                 : denseParams / shard + expertParams / expertShard;
@@ -86,19 +84,20 @@ final class DataParallelSteps {
         int gradBytes = job.framework().gradReduceBytes();
         // the bytes the weights are gathered in: FP8 primary weights are gathered as FP8
         double gathered = job.framework().fp8Params() ? (params - embedding) + embedding * ACT : params * ACT;
-        Overlap afterBackward = job.framework().overlapGradReduce() ? Overlap.LAST_BACKWARD : Overlap.NONE;
-        Overlap beforeForward = job.framework().overlapParamGather() ? Overlap.FIRST_FORWARD : Overlap.NONE;
         if (job.framework().deepSpeedBf16()) {
-            // DeepSpeed's BF16_Optimizer all-reduces its FP32 gradients (_bf16_reduce_grads) after the
-            // last backward, each rank updates its shard of the FP32 weights and the BF16 weights are
-            // all-gathered back (all_gather_dp_groups) before the next forward: the pipeline engine's
-            // ReduceGrads and OptimizerStep are steps of their own, beside no compute
-            steps.collective(prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params * FP32_BYTES, 1,
+            // DeepSpeed's BF16_Optimizer all-reduces its FP32 gradients (_bf16_reduce_grads; JobReader
+            // holds grad-reduce-bytes at 4 for it) after the last backward, each rank updates its shard
+            // of the FP32 weights and the BF16 weights are all-gathered back (all_gather_dp_groups)
+            // before the next forward: the pipeline engine's ReduceGrads and OptimizerStep are steps
+            // of their own, beside no compute
+            steps.collective(prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params * gradBytes, 1,
                     Phase.ITERATION, Overlap.NONE);
             steps.collective(prefix + ".param-all-gather", Collective.ALL_GATHER, axis, gathered, 1, Phase.ITERATION,
                     Overlap.NONE);
             return;
         }
+        Overlap afterBackward = job.framework().overlapGradReduce() ? Overlap.LAST_BACKWARD : Overlap.NONE;
+        Overlap beforeForward = job.framework().overlapParamGather() ? Overlap.FIRST_FORWARD : Overlap.NONE;
         switch (plan.zeroStage()) {
             case 0 -> steps.collective(prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params * gradBytes, 1,
                     Phase.ITERATION, afterBackward);

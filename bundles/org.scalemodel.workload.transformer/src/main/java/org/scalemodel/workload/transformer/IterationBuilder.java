@@ -646,8 +646,9 @@ final class IterationBuilder {
         double gradients = zero >= 2 ? (denseParams / shard + expertParams / expertShard) * gradBytes
                 : params * gradBytes;
         if (job.framework().deepSpeedBf16()) {
-            // DeepSpeed's BF16_Optimizer keeps each BF16 gradient beside its FP32 copy, unsharded
-            gradients = params * (ACT + DataParallelSteps.FP32_BYTES);
+            // DeepSpeed's BF16_Optimizer keeps each BF16 gradient beside its FP32 copy (gradBytes,
+            // which JobReader holds at 4 for it), unsharded
+            gradients = params * (ACT + gradBytes);
         }
         double optimizer = zero >= 1 ? (denseParams / shard + expertParams / expertShard) * optimizerBytes
                 : params * optimizerBytes;
