@@ -92,14 +92,24 @@ class PublishedCaseTest {
     }
 
     @Test
-    void aStatedPipelineOverlapAloneDoesNotMakeARunInterleaved() throws Exception {
-        // Megatron-LM turns the overlap on by default and off without virtual stages: the schedule stays unknown
-        for (String other : new String[] {"PP comm overlap default", "no PP comm overlap"}) {
+    void aRunWhosePipelineSendsOverlapComputeRanInterleaved() throws Exception {
+        // Megatron-LM overlaps the sends only with virtual stages: a run naming no schedule that says
+        // it overlapped them is priced at the chunk counts its 12 layers a stage and 96 micro-batches allow
+        PublishedCase overlapped = read(CASE.replace("\"vpp\": 3", "\"vpp\": null, \"other\": \"PP comm overlap default\""));
+        ParallelPlan stated = overlapped.plan();
+        assertThat(overlapped.plans(stated)).extracting(ParallelPlan::virtualStages).containsExactly(2, 3, 4, 6, 12);
+        assertThat(overlapped.assumptions()).anyMatch(a -> a.startsWith("pipeline schedule not stated: interleaved priced"));
+        // one that says it did not, or says nothing, stays 1F1B
+        for (String other : new String[] {"no PP comm overlap", ""}) {
             PublishedCase c = read(CASE.replace("\"vpp\": 3", "\"vpp\": null, \"other\": \"" + other + "\""));
-            ParallelPlan stated = c.plan();
-            assertThat(c.plans(stated)).as(other).containsExactly(stated);
+            ParallelPlan plan = c.plan();
+            assertThat(c.plans(plan)).as(other).containsExactly(plan);
             assertThat(c.assumptions()).as(other).contains("pipeline schedule not stated: 1F1B priced");
         }
+        // a stated schedule is kept whatever the overlap says
+        PublishedCase oneF1B = read(CASE.replace("\"vpp\": 3", "\"vpp\": null, \"pipeline_schedule\": \"1F1B\", "
+                + "\"other\": \"PP comm overlap default\""));
+        assertThat(oneF1B.plans(oneF1B.plan())).containsExactly(oneF1B.plan());
         // and the overlap is said only where there is a pipeline to overlap
         PublishedCase pipelined = read(CASE.replace("\"vpp\": 3", "\"vpp\": 3, \"other\": \"PP comm overlap default\""));
         pipelined.workload();
@@ -163,8 +173,9 @@ class PublishedCaseTest {
         // a case that states no overlap has none to credit
         PublishedCase silent = new PublishedCase(JSON.readTree(CASE), Set.of(StatedOverlap.TENSOR));
         assertThat(framework(silent)).containsEntry("tp-comm-overlap", false);
-        // nor does a 1F1B pipeline (Megatron overlaps its sends only interleaved), nor a run without TP
-        PublishedCase oneChunk = new PublishedCase(JSON.readTree(stated.replace("\"vpp\": 3", "\"vpp\": null")
+        // nor does a pipeline stated 1F1B (Megatron overlaps its sends only interleaved), nor a run without TP
+        PublishedCase oneChunk = new PublishedCase(JSON.readTree(stated.replace("\"vpp\": 3",
+                "\"vpp\": null, \"pipeline_schedule\": \"1F1B\"")
                 .replace("\"tp\": 8", "\"tp\": 1").replace("\"dp\": 16", "\"dp\": 128")),
                 Set.of(StatedOverlap.TENSOR, StatedOverlap.PIPELINE));
         assertThat(framework(oneChunk)).containsEntry("tp-comm-overlap", false)
