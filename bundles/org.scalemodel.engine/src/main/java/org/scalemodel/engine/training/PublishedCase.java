@@ -261,7 +261,13 @@ final class PublishedCase {
             // neither runs Transformer Engine's cuDNN attention: torchtitan calls PyTorch's SDPA,
             // whose flash backend is FlashAttention-2, and LLM Foundry the flash-attn package
             framework.put("attention-kernel", Efficiency.FLASH_ATTENTION_2);
-            assumptions.add("attention by FlashAttention-2 (no Transformer Engine)");
+            // LLM Foundry's benchmark scripts ran some tables with MPT's Triton FlashAttention
+            // (attn_impl triton), which no measurement here gives a rate for: priced as
+            // FlashAttention-2, which its author's notes put ahead of it (flash_attn_triton.py: a
+            // little slower than FlashAttention-1 forward and backward together), so it errs fast
+            boolean triton = node.path("model").path("other").asText("").contains("attn_impl triton");
+            assumptions.add(triton ? "attention by LLM Foundry's Triton FlashAttention (attn_impl triton), priced as "
+                    + "FlashAttention-2 for want of a measurement of it: too fast" : "attention by FlashAttention-2 (no Transformer Engine)");
         }
         String sharding = node.path("parallelism").path("zero_or_sharding").asText("").toLowerCase(Locale.ROOT);
         if (year() <= 2021 && sharding.contains("deepspeed") && (sharding.contains("stage 3") || sharding.contains("zero-3"))) {

@@ -185,6 +185,19 @@ class PublishedCaseTest {
     }
 
     @Test
+    void llmFoundrysAttentionIsFlashAttention2AndItsTritonKernelIsSaidToBePricedSo() throws Exception {
+        String foundry = CASE.replace("\"year\": 2024", "\"year\": 2024, \"title\": \"llm-foundry benchmarks\"");
+        PublishedCase flash = read(foundry);
+        assertThat(framework(flash)).containsEntry("attention-kernel", "flash-attention-2");
+        assertThat(flash.assumptions()).contains("attention by FlashAttention-2 (no Transformer Engine)");
+        PublishedCase triton = read(foundry.replace("\"seq_len\": 2048", "\"seq_len\": 2048, \"other\": \"MPT; attention "
+                + "attn_impl triton (the script's default)\""));
+        assertThat(framework(triton)).containsEntry("attention-kernel", "flash-attention-2");
+        assertThat(triton.assumptions()).anyMatch(a -> a.startsWith("attention by LLM Foundry's Triton FlashAttention")
+                && a.endsWith("too fast"));
+    }
+
+    @Test
     void torchtitansSelectiveCheckpointingIsItsPerOperatorPolicy() throws Exception {
         PublishedCase c = read(CASE.replace("\"year\": 2024", "\"year\": 2024, \"title\": \"TorchTitan: ...\""));
         assertThat(c.plan().recompute()).isEqualTo(Recompute.SELECTIVE_OP);
