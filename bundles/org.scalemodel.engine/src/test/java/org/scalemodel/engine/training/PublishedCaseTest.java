@@ -218,6 +218,15 @@ class PublishedCaseTest {
     }
 
     @Test
+    void fsdp2IsGatheredThroughCopiedBuffers() throws Exception {
+        PublishedCase fsdp2 = read(CASE.replace("\"distributed optimizer (likely)\"", "\"FSDP2 (fully sharded)\""));
+        assertThat(framework(fsdp2)).containsEntry("zero3-gather", "per-layer-copied");
+        assertThat(fsdp2.assumptions()).anyMatch(a -> a.startsWith("FSDP2: each gather copied out"));
+        PublishedCase fsdp1 = read(CASE.replace("\"distributed optimizer (likely)\"", "\"PyTorch FSDP FULL_SHARD\""));
+        assertThat(framework(fsdp1)).doesNotContainKey("zero3-gather");
+    }
+
+    @Test
     void torchtitansSelectiveCheckpointingIsItsPerOperatorPolicy() throws Exception {
         PublishedCase c = read(CASE.replace("\"year\": 2024", "\"year\": 2024, \"title\": \"TorchTitan: ...\""));
         assertThat(c.plan().recompute()).isEqualTo(Recompute.SELECTIVE_OP);

@@ -107,7 +107,7 @@ final class DataParallelSteps {
                 steps.collective(prefix + ".param-all-gather", Collective.ALL_GATHER, axis, gathered, 1,
                         Phase.ITERATION, beforeForward);
             }
-            default -> everyMicroBatch(steps, prefix, axis, params, gathered, gradBytes, layers);
+            default -> everyMicroBatch(steps, prefix, axis, params, gathered, gradBytes, layers, replicas);
         }
     }
 
@@ -118,33 +118,54 @@ final class DataParallelSteps {
      * and gradient reduction.
      */
     private void everyMicroBatch(StageSteps steps, String prefix, ParallelAxis axis, double params, double gathered,
-            int gradBytes, int layers) {
+            int gradBytes, int layers, double replicas) {
         Overlap gather = job.framework().overlapParamGather() ? Overlap.SAME_PHASE : Overlap.NONE;
         Overlap reduce = job.framework().overlapGradReduce() ? Overlap.SAME_PHASE : Overlap.NONE;
         int units = Math.max(1, layers);
+        boolean perTensor = job.framework().zero3Gather() == Zero3Gather.PER_TENSOR;
         // gathered one weight matrix at a time, each paying the latency (DeepSpeed's ZeRO-3 of
         // 2021): the matrices split the layer's bytes, so one pass moves what a per-layer one does;
         // norm weights and biases, under its stage3_param_persistence_threshold (100,000
         // elements), stay resident and are not gathered
-        int gathers = job.framework().zero3PerTensor() ? units * model.matricesPerLayer() : units;
+        int gathers = perTensor ? units * model.matricesPerLayer() : units;
         steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
                 gathers, Phase.FORWARD, gather);
         // a module gathered per call gathers again for a recomputed forward, which moves the
         // weights a third time (assumed released in between: DeepSpeed keeps at most
         // stage3_max_live_parameters, default 1e9, which one layer of these models exceeds)
-        boolean regather = job.framework().zero3PerTensor() && plan.recompute() == Recompute.FULL;
+        boolean regather = perTensor && plan.recompute() == Recompute.FULL;
         steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
                 regather ? 2 * gathers : gathers, Phase.BACKWARD, gather);
         // DeepSpeed's ZeRO-3 of 2021 reduce-scatters each parameter's gradient with its own
         // collective (partition_parameters.py _reduce_scatter_gradients: one
         // torch.distributed.reduce_scatter per parameter of the bucket), the resident norms'
         // and biases' too: every one pays a ring's latency; the matrices carry the bytes
-        int reductions = job.framework().zero3PerTensor() ? units * model.tensorsPerLayer() : units;
+        int reductions = perTensor ? units * model.tensorsPerLayer() : units;
         steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
                 params * gradBytes / reductions, reductions, Phase.BACKWARD, reduce);
-        if (job.framework().zero3PerTensor()) {
+        if (perTensor) {
             zero3Copies(steps, prefix, gathered, regather, params * gradBytes);
+        } else if (job.framework().zero3Gather() == Zero3Gather.PER_LAYER_COPIED) {
+            fsdp2Copies(steps, prefix, gathered, params, replicas, gradBytes);
         }
+    }
+
+    /**
+     * The copies around FSDP2's per-layer collectives, on the device (PyTorch's
+     * {@code _fsdp_collectives.py}): each gather copies the rank's shards into the flat input
+     * ({@code foreach_all_gather}, read and write of 1/n of the gathered bytes) and splits the flat
+     * output into the parameters ({@code foreach_all_gather_copy_out}, read and write of all of
+     * them), in the forward and again in the backward; each reduction chunk-cats the gradients
+     * into one flat input in the reduction's precision ({@code foreach_reduce_scatter_copy_in}:
+     * each read in the weights' 16 bits and written in {@code gradBytes}). The reduced shard, 1/n
+     * of them, is too small to price.
+     */
+    private void fsdp2Copies(StageSteps steps, String prefix, double gatheredBytes, double params, double ranks,
+            int gradBytes) {
+        double perGather = 2 * gatheredBytes * (1 + 1 / ranks);
+        steps.memory(prefix + ".fsdp2-gather-copies", Phase.FORWARD, perGather, act, 1);
+        steps.memory(prefix + ".fsdp2-gather-copies", Phase.BACKWARD, perGather, act, 1);
+        steps.memory(prefix + ".fsdp2-reduce-copies", Phase.BACKWARD, params * (ACT + gradBytes), act, 1);
     }
 
     /**

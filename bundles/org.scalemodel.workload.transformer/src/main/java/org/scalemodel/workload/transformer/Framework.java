@@ -28,16 +28,17 @@ package org.scalemodel.workload.transformer;
  * @param eagerElementwise   the element-wise operators run one PyTorch kernel each (eager mode, no
  *                           torch.compile): RMSNorm, RoPE and SwiGLU move what their PyTorch
  *                           compositions move instead of what one fused kernel reads and writes
- * @param zero3PerTensor     ZeRO-3 gathers each weight matrix with its own collective, each time a
- *                           module runs, so a recomputed forward gathers again, as DeepSpeed's
- *                           ZeRO-3 of 2021 did (partition_parameters.py {@code _allgather_param}:
- *                           one {@code torch.distributed.all_gather} per parameter, after a
+ * @param zero3Gather        how ZeRO-3 gathers and reduces: one gather and one reduce-scatter per
+ *                           layer (FSDP's wrapping unit), which a backward keeps through its
+ *                           recompute, in place (FSDP1) or through copied flat buffers (FSDP2); or
+ *                           each weight matrix with its own collective, each time a module runs, so
+ *                           a recomputed forward gathers again, as DeepSpeed's ZeRO-3 of 2021 did
+ *                           (partition_parameters.py {@code _allgather_param}: one
+ *                           {@code torch.distributed.all_gather} per parameter, after a
  *                           {@code torch.cuda.synchronize()}; norms and biases, under its
- *                           persistence threshold, stay resident) and reduce-scatters each
+ *                           persistence threshold, stay resident), reduce-scattering each
  *                           parameter's gradient with its own collective, theirs included
- *                           ({@code _reduce_scatter_gradients});
- *                           false: one gather and one reduce-scatter per layer
- *                           (FSDP's wrapping unit), which a backward keeps through its recompute
+ *                           ({@code _reduce_scatter_gradients})
  * @param overlapP2p         the pipeline's sends and receives run beside the compute of another
  *                           model chunk (Megatron {@code --overlap-p2p-communication}, NeMo
  *                           {@code overlap_p2p_comm}); Megatron does so only in its interleaved
@@ -61,6 +62,6 @@ package org.scalemodel.workload.transformer;
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,
-        boolean eagerElementwise, boolean zero3PerTensor, boolean overlapP2p, boolean torchaoFp8Casts,
+        boolean eagerElementwise, Zero3Gather zero3Gather, boolean overlapP2p, boolean torchaoFp8Casts,
         boolean deepSpeedBf16) {
 }

@@ -52,7 +52,7 @@ final class JobReader {
                 count(framework, "grad-reduce-bytes", "framework.", precision == Precision.FP16 ? 2L : 4L),
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")),
                 flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")),
-                perTensor(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false),
+                zero3Gather(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false),
                 torchaoCasts(framework.get("fp8-casts")), deepSpeedBf16(framework.get("main-grads")));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
@@ -163,11 +163,18 @@ final class JobReader {
                 "one PyTorch kernel per operator");
     }
 
-    /** {@code framework.zero3-gather}: {@code per-layer} (the default) or {@code per-tensor}. */
-    private static boolean perTensor(Object value) {
-        return either(value, "framework.zero3-gather", "per-layer", "one gather per layer, FSDP", "per-tensor",
-                "one per weight matrix, again for a recomputed forward, and one reduce-scatter per parameter: "
-                        + "DeepSpeed's ZeRO-3 of 2021");
+    /** {@code framework.zero3-gather}: {@code per-layer} (the default), {@code per-layer-copied} or {@code per-tensor}. */
+    private static Zero3Gather zero3Gather(Object value) {
+        String text = value == null ? "per-layer" : String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "per-layer" -> Zero3Gather.PER_LAYER;
+            case "per-layer-copied" -> Zero3Gather.PER_LAYER_COPIED;
+            case "per-tensor" -> Zero3Gather.PER_TENSOR;
+            default -> throw new IllegalArgumentException("framework.zero3-gather: expected per-layer (one gather per "
+                    + "layer into the flat parameter, FSDP1), per-layer-copied (one per layer through copied flat "
+                    + "buffers, FSDP2) or per-tensor (one per weight matrix, again for a recomputed forward, and one "
+                    + "reduce-scatter per parameter: DeepSpeed's ZeRO-3 of 2021), got \"" + value + "\"");
+        };
     }
 
     /** {@code framework.main-grads}: {@code fused} (the default) or {@code deepspeed-bf16}. */

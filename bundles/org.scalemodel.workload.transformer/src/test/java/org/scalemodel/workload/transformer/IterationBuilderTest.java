@@ -374,6 +374,33 @@ class IterationBuilderTest {
     }
 
     @Test
+    void fsdp2CopiesEachGatherOutIntoTheParametersAndEachGradientIntoTheReduction() {
+        TrainingJob copied = gpt3With("zero3-gather", "per-layer-copied");
+        ParallelPlan zero3 = new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1, Recompute.SELECTIVE, 3);
+        StageWork inPlace = IterationBuilder.build(GPT3, zero3).stages().get(0);
+        StageWork fsdp2 = IterationBuilder.build(copied, zero3).stages().get(0);
+        // the same collectives: one gather a layer in each pass, one reduce-scatter a layer
+        assertThat(collectives(fsdp2, "dp.fsdp-param-all-gather", Phase.FORWARD))
+                .isEqualTo(collectives(inPlace, "dp.fsdp-param-all-gather", Phase.FORWARD)).isEqualTo(96);
+        assertThat(gatheredBytes(fsdp2, "dp.fsdp-grad-reduce-scatter"))
+                .isEqualTo(gatheredBytes(inPlace, "dp.fsdp-grad-reduce-scatter"));
+        // each gather copies the rank's shard in (1/1536 of the bytes) and the output out into the
+        // parameters, each read and written, in the forward and again in the backward
+        double gathered = gatheredBytes(inPlace, "dp.fsdp-param-all-gather") / 2;
+        for (Phase phase : new Phase[] {Phase.FORWARD, Phase.BACKWARD}) {
+            assertThat(memoryBytes(fsdp2, "dp.fsdp2-gather-copies", phase)).as(phase.name())
+                    .isCloseTo(2 * gathered * (1 + 1.0 / 1536), Percentage.withPercentage(1e-9));
+        }
+        // each gradient read in BF16 and written in the FP32 of the reduction
+        double reducedFp32 = gatheredBytes(inPlace, "dp.fsdp-grad-reduce-scatter");
+        assertThat(memoryBytes(fsdp2, "dp.fsdp2-reduce-copies", Phase.BACKWARD))
+                .isCloseTo(reducedFp32 / 4 * (2 + 4), Percentage.withPercentage(1e-9));
+        // FSDP1's flat parameter is gathered into and reduced from in place
+        assertThat(inPlace.compute()).noneMatch(c -> c.name().startsWith("dp.fsdp2-"));
+        assertThat(fsdp2.compute()).noneMatch(c -> c.name().startsWith("dp.zero3-"));
+    }
+
+    @Test
     void deepSpeedsZero3Of2021GathersAndReducesEveryTensorAndGathersAgainForTheRecomputedForward() {
         TrainingJob perTensor = gpt3With("zero3-gather", "per-tensor");
         ParallelPlan zero3 = new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1, Recompute.FULL, 3);

@@ -101,15 +101,17 @@ class JobReaderTest {
     }
 
     @Test
-    void zero3GathersPerLayerUnlessPerTensorIsSaid() {
+    void zero3GathersPerLayerUnlessCopiedOrPerTensorIsSaid() {
         Map<String, Object> parameters = Jobs.gpt3(1536);
-        assertThat(JobReader.read(parameters).framework().zero3PerTensor()).isFalse();
+        assertThat(JobReader.read(parameters).framework().zero3Gather()).isEqualTo(Zero3Gather.PER_LAYER);
         parameters.put("framework", Map.of("zero3-gather", "Per-Tensor"));
-        assertThat(JobReader.read(parameters).framework().zero3PerTensor()).isTrue();
+        assertThat(JobReader.read(parameters).framework().zero3Gather()).isEqualTo(Zero3Gather.PER_TENSOR);
+        parameters.put("framework", Map.of("zero3-gather", "per-layer-copied"));
+        assertThat(JobReader.read(parameters).framework().zero3Gather()).isEqualTo(Zero3Gather.PER_LAYER_COPIED);
         parameters.put("framework", Map.of("zero3-gather", "bucketed"));
         assertThatThrownBy(() -> JobReader.read(parameters)).hasMessageStartingWith(
-                "framework.zero3-gather: expected per-layer (one gather per layer, FSDP) or per-tensor").hasMessageEndingWith(
-                "got \"bucketed\"");
+                "framework.zero3-gather: expected per-layer (one gather per layer into the flat parameter, FSDP1), "
+                        + "per-layer-copied").hasMessageEndingWith("got \"bucketed\"");
     }
 
     @Test
