@@ -34,6 +34,12 @@ class IterationBuilderTest {
     }
 
     /** GPT-3 175B with one framework setting changed. */
+    /** The first stage of GPT-3 under ZeRO-3 over 1,536 ranks, gathered as {@code framework.zero3-gather} says. */
+    private static StageWork zero3Stage(String gather, Recompute recompute) {
+        ParallelPlan zero3 = new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1, recompute, 3);
+        return IterationBuilder.build(gpt3With("zero3-gather", gather), zero3).stages().get(0);
+    }
+
     private static TrainingJob gpt3With(String key, Object value) {
         Map<String, Object> parameters = Jobs.gpt3(1536);
         parameters.put("framework", Map.of(key, value));
@@ -375,10 +381,8 @@ class IterationBuilderTest {
 
     @Test
     void fsdp2CopiesEachGatherOutIntoTheParametersAndEachGradientIntoTheReduction() {
-        TrainingJob copied = gpt3With("zero3-gather", "per-layer-copied");
-        ParallelPlan zero3 = new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1, Recompute.SELECTIVE, 3);
-        StageWork inPlace = IterationBuilder.build(GPT3, zero3).stages().get(0);
-        StageWork fsdp2 = IterationBuilder.build(copied, zero3).stages().get(0);
+        StageWork inPlace = zero3Stage("per-layer", Recompute.SELECTIVE);
+        StageWork fsdp2 = zero3Stage("per-layer-copied", Recompute.SELECTIVE);
         // the same collectives: one gather a layer in each pass, one reduce-scatter a layer
         assertThat(collectives(fsdp2, "dp.fsdp-param-all-gather", Phase.FORWARD))
                 .isEqualTo(collectives(inPlace, "dp.fsdp-param-all-gather", Phase.FORWARD)).isEqualTo(96);
@@ -402,10 +406,8 @@ class IterationBuilderTest {
 
     @Test
     void deepSpeedsZero3Of2021GathersAndReducesEveryTensorAndGathersAgainForTheRecomputedForward() {
-        TrainingJob perTensor = gpt3With("zero3-gather", "per-tensor");
-        ParallelPlan zero3 = new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1, Recompute.FULL, 3);
-        StageWork layer = IterationBuilder.build(GPT3, zero3).stages().get(0);
-        StageWork tensor = IterationBuilder.build(perTensor, zero3).stages().get(0);
+        StageWork layer = zero3Stage("per-layer", Recompute.FULL);
+        StageWork tensor = zero3Stage("per-tensor", Recompute.FULL);
         // GPT-3's four weight matrices per layer are gathered one by one (norms and biases stay resident)
         assertThat(collectives(tensor, "dp.fsdp-param-all-gather", Phase.FORWARD))
                 .isEqualTo(4 * collectives(layer, "dp.fsdp-param-all-gather", Phase.FORWARD)).isEqualTo(4 * 96);
@@ -432,8 +434,7 @@ class IterationBuilderTest {
                 .isCloseTo(6 * reduced, Percentage.withPercentage(1e-9));
         assertThat(layer.compute()).noneMatch(c -> c.name().startsWith("dp.zero3-"));
         // without full recomputation nothing is gathered a third time
-        StageWork selective = IterationBuilder.build(perTensor, new ParallelPlan(1, 1, 1536, 1, 1, 1, 1, false, 1,
-                Recompute.SELECTIVE, 3)).stages().get(0);
+        StageWork selective = zero3Stage("per-tensor", Recompute.SELECTIVE);
         assertThat(collectives(selective, "dp.fsdp-param-all-gather", Phase.BACKWARD)).isEqualTo(4 * 96);
         assertThat(memoryBytes(selective, "dp.zero3-gather-copies", Phase.BACKWARD))
                 .isCloseTo(3 * gathered, Percentage.withPercentage(1e-9));
