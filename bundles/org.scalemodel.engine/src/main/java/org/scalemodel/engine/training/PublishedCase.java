@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.scalemodel.api.hardware.AcceleratorSpec;
 import org.scalemodel.api.hardware.Efficiency;
@@ -361,11 +362,11 @@ final class PublishedCase {
             micro = 1;
             assumptions.add("micro-batch not stated: 1");
         }
-        long global = globalBatch();
-        if (global % ((long) micro * dp) != 0) {
-            throw new Unpredictable("global batch " + global + " is not a multiple of micro-batch " + micro + " x dp " + dp);
+        int microBatches = (int) microBatchesOrZero();
+        if (microBatches == 0) {
+            throw new Unpredictable("global batch " + globalBatch() + " is not a multiple of micro-batch " + micro
+                    + " x dp " + dp);
         }
-        int microBatches = (int) (global / ((long) micro * dp));
         if (v > 1 && microBatches % pp != 0) {
             assumptions.add("micro-batches (" + microBatches + ") not divisible by pp: 1F1B priced instead of "
                     + v + " virtual stages");
@@ -422,16 +423,26 @@ final class PublishedCase {
         JsonNode p = node.path("parallelism");
         int pp = p.path("pp").asInt(1);
         long microBatches = microBatchesOrZero();
-        if (pp <= 1 || microBatches == 0 || microBatches % pp != 0) {
+        if (pp <= 1 || microBatches == 0) {
             return false;
         }
         int layers = node.path("model").path("layers").asInt();
-        boolean uneven = torchtitan();
         if (p.path("vpp").isNumber()) {
             int v = p.path("vpp").asInt();
-            return v > 1 && (uneven || layers % (pp * v) == 0);
+            return v > 1 && chunksAllowed(layers, pp, v, microBatches);
         }
-        return interleavedWithoutChunkCount(pp) && layers / pp >= 2 && (uneven || layers % pp == 0);
+        return interleavedWithoutChunkCount(pp)
+                && IntStream.rangeClosed(2, layers / pp).anyMatch(v -> chunksAllowed(layers, pp, v, microBatches));
+    }
+
+    /**
+     * Whether {@code v} model chunks a stage fit the case's layers and micro-batches: the
+     * micro-batches come in multiples of pp, and Megatron-LM splits the layers evenly over the pp x
+     * v chunks, where torchtitan's pipeline splitting takes any layer count (the chunks short of a
+     * layer are the outer ones).
+     */
+    private boolean chunksAllowed(int layers, int pp, int v, long microBatches) {
+        return microBatches % pp == 0 && (torchtitan() || layers % (pp * v) == 0);
     }
 
     /** The micro-batches each data-parallel rank runs, as {@link #plan} works them out; 0 where they are not whole. */
@@ -477,16 +488,12 @@ final class PublishedCase {
             return List.of(stated);
         }
         int layers = node.path("model").path("layers").asInt();
-        boolean uneven = torchtitan();
         List<ParallelPlan> plans = new ArrayList<>();
-        if ((uneven || layers % pp == 0) && stated.microBatches() % pp == 0) {
-            int perStage = layers / pp;
-            for (int v = 2; v <= perStage; v++) {
-                if (uneven || perStage % v == 0) {
-                    plans.add(new ParallelPlan(stated.tensor(), pp, stated.data(), stated.expert(), stated.context(),
-                            stated.microBatch(), stated.microBatches(), stated.sequenceParallel(), v,
-                            stated.recompute(), stated.zeroStage(), stated.expertTensor()));
-                }
+        for (int v = 2; v <= layers / pp; v++) {
+            if (chunksAllowed(layers, pp, v, stated.microBatches())) {
+                plans.add(new ParallelPlan(stated.tensor(), pp, stated.data(), stated.expert(), stated.context(),
+                        stated.microBatch(), stated.microBatches(), stated.sequenceParallel(), v,
+                        stated.recompute(), stated.zeroStage(), stated.expertTensor()));
             }
         }
         boolean implied = !schedule().startsWith("interleaved");

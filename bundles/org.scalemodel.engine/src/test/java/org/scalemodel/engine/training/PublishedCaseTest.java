@@ -318,6 +318,11 @@ class PublishedCaseTest {
     void saysWhichFieldIsMissing() throws Exception {
         PublishedCase c = read(CASE.replace("\"tp\": 8,", "\"tp\": null,"));
         assertThatThrownBy(c::plan).hasMessage("parallelism.tp not stated");
+        // a batch the ranks cannot split, or a zero micro-batch, is refused with the figures, not divided by
+        assertThatThrownBy(read(CASE.replace("\"global_batch_seqs\": 1536", "\"global_batch_seqs\": 1537"))::plan)
+                .hasMessage("global batch 1537 is not a multiple of micro-batch 1 x dp 16");
+        assertThatThrownBy(read(CASE.replace("\"micro_batch\": 1,", "\"micro_batch\": 0,"))::plan)
+                .hasMessage("global batch 1536 is not a multiple of micro-batch 0 x dp 16");
         JsonNode node = JSON.readTree(CASE);
         ((com.fasterxml.jackson.databind.node.ObjectNode) node.path("batch")).remove("micro_batch");
         PublishedCase noMicro = new PublishedCase(node);

@@ -143,10 +143,12 @@ final class DataParallelSteps {
         int reductions = perTensor ? units * model.tensorsPerLayer() : units;
         steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
                 params * gradBytes / reductions, reductions, Phase.BACKWARD, reduce);
-        if (perTensor) {
-            zero3Copies(steps, prefix, gathered, regather, params * gradBytes);
-        } else if (job.framework().zero3Gather() == Zero3Gather.PER_LAYER_COPIED) {
-            fsdp2Copies(steps, prefix, gathered, params, replicas, gradBytes);
+        switch (job.framework().zero3Gather()) {
+            case PER_TENSOR -> zero3Copies(steps, prefix, gathered, regather, params * gradBytes);
+            case PER_LAYER_COPIED -> fsdp2Copies(steps, prefix, gathered, params, replicas, gradBytes);
+            case PER_LAYER -> {
+                // FSDP1's flat parameter is gathered into and reduced from in place
+            }
         }
     }
 
