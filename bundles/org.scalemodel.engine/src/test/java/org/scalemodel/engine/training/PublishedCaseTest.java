@@ -227,6 +227,23 @@ class PublishedCaseTest {
     }
 
     @Test
+    void fsdpOverlapsItsCollectivesWhateverTheYear() throws Exception {
+        String of2022 = CASE.replace("\"year\": 2024", "\"year\": 2022");
+        PublishedCase megatron = read(of2022);
+        assertThat(framework(megatron)).containsEntry("overlap-grad-reduce", false)
+                .containsEntry("overlap-param-gather", false);
+        assertThat(megatron.assumptions()).contains("software of 2022: materialised attention, dropout, "
+                + "DP communication not overlapped");
+        PublishedCase fairscale = read(of2022.replace("\"distributed optimizer (likely)\"",
+                "\"FSDP (Fully Sharded Data Parallel) + Megatron-LM tensor parallelism\""));
+        assertThat(framework(fairscale)).containsEntry("overlap-grad-reduce", true)
+                .containsEntry("overlap-param-gather", true);
+        assertThat(fairscale.plan().zeroStage()).isEqualTo(3);
+        assertThat(fairscale.assumptions()).anyMatch(a -> a.startsWith("FSDP: gathers and gradient reductions"))
+                .contains("software of 2022: materialised attention, dropout, overlapped DP communication");
+    }
+
+    @Test
     void torchtitansSelectiveCheckpointingIsItsPerOperatorPolicy() throws Exception {
         PublishedCase c = read(CASE.replace("\"year\": 2024", "\"year\": 2024, \"title\": \"TorchTitan: ...\""));
         assertThat(c.plan().recompute()).isEqualTo(Recompute.SELECTIVE_OP);
