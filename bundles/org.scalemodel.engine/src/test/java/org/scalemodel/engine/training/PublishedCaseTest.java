@@ -313,6 +313,24 @@ class PublishedCaseTest {
     }
 
     @Test
+    void gradientsAreAddedByAKernelOfTheirOwnBeforeTheFusedAccumulationAndUnderDeepSpeed() throws Exception {
+        String of2021 = CASE.replace("\"year\": 2024", "\"year\": 2021")
+                .replace("\"distributed optimizer (likely)\"", "\"none (Megatron DDP)\"");
+        PublishedCase megatron2021 = read(of2021);
+        assertThat(framework(megatron2021)).containsEntry("main-grads", "added").doesNotContainKey("grad-reduce-bytes");
+        assertThat(megatron2021.assumptions()).anyMatch(a -> a.startsWith("before gradient-accumulation fusion (2021)"));
+        // DeepSpeed's engine leaves the accumulation to autograd and reduces in 16 bits, whatever the year
+        PublishedCase deepSpeed = read(CASE.replace("\"distributed optimizer (likely)\"",
+                "\"DeepSpeed ZeRO stage 1 (data-parallel optimizer sharding)\""));
+        assertThat(framework(deepSpeed)).containsEntry("main-grads", "added").containsEntry("grad-reduce-bytes", 2);
+        assertThat(deepSpeed.assumptions()).anyMatch(a -> a.startsWith("DeepSpeed's engine: each micro-batch's"));
+        // fused from 2022 on; sharded gradients are not accumulated whole
+        assertThat(framework(read(CASE))).doesNotContainKey("main-grads");
+        assertThat(framework(read(of2021.replace("\"none (Megatron DDP)\"", "\"DeepSpeed ZeRO stage 3 (no TP/PP)\""))))
+                .doesNotContainKey("main-grads");
+    }
+
+    @Test
     void aModelThatSaysItsEmbeddingsAreTiedIsReadSo() throws Exception {
         String tied = CASE.replace("\"seq_len\": 2048}", "\"seq_len\": 2048, \"other\": \"ALiBi, tied embeddings\"}");
         assertThat(model(read(tied))).containsEntry("tied-embeddings", true);

@@ -51,17 +51,18 @@ package org.scalemodel.workload.transformer;
  *                           the weight's maximum and cast, 6 B per weight element; the output
  *                           gradient's, 4 B per element; false: the casts ride in neighbouring
  *                           kernels (Transformer Engine fuses them into the norms and activations)
- * @param deepSpeedBf16      the main gradients are DeepSpeed's BF16_Optimizer's
- *                           ({@code bf16_optimizer.py}, BLOOM's Megatron-DeepSpeed): after every
- *                           micro-batch's backward each BF16 gradient is cast to FP32 and added into
- *                           its FP32 copy ({@code update_hp_grads}), the FP32 gradients are
- *                           all-reduced over the data-parallel ranks ({@code _bf16_reduce_grads}), each
- *                           rank updates its shard and the BF16 weights are all-gathered; false: the
- *                           weight-gradient GEMMs accumulate into the FP32 main gradients themselves
- *                           (Megatron's gradient-accumulation fusion) and ZeRO-1 reduce-scatters them
+ * @param mainGrads         how each micro-batch's weight gradients reach the reduced gradients:
+ *                           fused into the weight-gradient GEMMs (Megatron's gradient-accumulation
+ *                           fusion), added by a kernel of their own, or DeepSpeed's BF16_Optimizer's
+ *                           FP32 copies ({@link MainGrads})
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,
         boolean eagerElementwise, Zero3Gather zero3Gather, boolean overlapP2p, boolean torchaoFp8Casts,
-        boolean deepSpeedBf16) {
+        MainGrads mainGrads) {
+
+    /** The main gradients are DeepSpeed's BF16_Optimizer's FP32 copies, all-reduced, not reduce-scattered. */
+    boolean deepSpeedBf16() {
+        return mainGrads == MainGrads.DEEPSPEED_BF16;
+    }
 }

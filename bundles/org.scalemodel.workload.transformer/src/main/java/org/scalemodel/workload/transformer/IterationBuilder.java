@@ -547,7 +547,17 @@ final class IterationBuilder {
     private void embedding(StageSteps steps) {
         double bytes = nOutside * model.hidden() * ACT * 2;
         steps.memory("embedding.forward", Phase.FORWARD, bytes, act, 1);
-        steps.memory("embedding.backward", Phase.BACKWARD, 2 * bytes, act, 1);
+        // PyTorch's dense embedding backward (embedding_dense_backward) zero-fills a gradient of the
+        // whole table, the rank's share of the vocabulary by the hidden size, before adding the
+        // rows in, every micro-batch
+        double table = (double) model.vocab() * model.hidden() / t;
+        double backward = 2 * bytes + table * ACT;
+        if (job.framework().mainGrads() == MainGrads.FUSED && plan.zeroStage() <= 1) {
+            // and no GEMM accumulates that gradient: Megatron's DDP hook adds it into the main
+            // gradient (param.main_grad.add_(param.grad.data)), reading both and writing the sum
+            backward += table * (ACT + 2.0 * job.framework().gradReduceBytes());
+        }
+        steps.memory("embedding.backward", Phase.BACKWARD, backward, act, 1);
     }
 
     /**

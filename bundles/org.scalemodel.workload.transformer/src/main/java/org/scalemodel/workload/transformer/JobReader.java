@@ -53,7 +53,7 @@ final class JobReader {
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")),
                 flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")),
                 zero3Gather(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false),
-                torchaoCasts(framework.get("fp8-casts")), deepSpeedBf16(framework.get("main-grads")));
+                torchaoCasts(framework.get("fp8-casts")), mainGrads(framework.get("main-grads")));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
@@ -177,11 +177,19 @@ final class JobReader {
         };
     }
 
-    /** {@code framework.main-grads}: {@code fused} (the default) or {@code deepspeed-bf16}. */
-    private static boolean deepSpeedBf16(Object value) {
-        return either(value, "framework.main-grads", "fused", "the weight-gradient GEMMs accumulate into FP32 main "
-                + "gradients, Megatron", "deepspeed-bf16", "DeepSpeed's BF16_Optimizer: each micro-batch's BF16 "
-                + "gradients added into FP32 copies, which are all-reduced");
+    /** {@code framework.main-grads}: {@code fused} (the default), {@code added} or {@code deepspeed-bf16}. */
+    private static MainGrads mainGrads(Object value) {
+        String text = value == null ? "fused" : String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "fused" -> MainGrads.FUSED;
+            case "added" -> MainGrads.ADDED;
+            case "deepspeed-bf16" -> MainGrads.DEEPSPEED_BF16;
+            default -> throw new IllegalArgumentException("framework.main-grads: expected fused (the weight-gradient "
+                    + "GEMMs accumulate into the main gradients, Megatron's gradient-accumulation fusion), added (each "
+                    + "micro-batch's 16-bit gradient added into them by a kernel of its own: autograd, Megatron-LM "
+                    + "before the fusion) or deepspeed-bf16 (DeepSpeed's BF16_Optimizer: each micro-batch's BF16 "
+                    + "gradients added into FP32 copies, which are all-reduced), got \"" + value + "\"");
+        };
     }
 
     /** {@code framework.fp8-casts}: {@code fused} (the default) or {@code torchao}. */

@@ -32,6 +32,10 @@ final class PlanChecks {
                     + "ZeRO 1 does, whatever DeepSpeed's own stage setting says: the plan needs zero 1, not "
                     + plan.zeroStage();
         }
+        if (job.framework().mainGrads() == MainGrads.ADDED && plan.zeroStage() >= 2) {
+            return "framework.main-grads: added accumulates unsharded gradients, which ZeRO " + plan.zeroStage()
+                    + " reduce-scatters every micro-batch instead: the plan needs zero 0 or 1";
+        }
         if (model.heads() % t != 0) {
             return "heads (" + model.heads() + ") not divisible by tp " + t;
         }

@@ -441,6 +441,63 @@ class IterationBuilderTest {
     }
 
     @Test
+    void theWholeGradientBufferIsZeroedAndScaledEachIteration() {
+        ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
+        StageWork megatron = IterationBuilder.build(GPT3, zero1).stages().get(5);
+        double params = gatheredBytes(megatron, "dp.param-all-gather") / 2;
+        // a write, then a read and a write, of the FP32 main gradients BF16 keeps
+        assertThat(memoryBytes(megatron, "main-grads.zero-and-scale", Phase.ITERATION))
+                .isCloseTo(12 * params, Percentage.withPercentage(1e-9));
+        // sharded gradients have no whole buffer, DeepSpeed's BF16_Optimizer its own FP32 copies
+        StageWork fsdp = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 3)).stages().get(5);
+        assertThat(fsdp.compute()).noneMatch(c -> c.name().equals("main-grads.zero-and-scale"));
+        StageWork bf16Optimizer = IterationBuilder.build(gpt3With("main-grads", "deepspeed-bf16"), zero1).stages().get(5);
+        assertThat(bf16Optimizer.compute()).noneMatch(c -> c.name().equals("main-grads.zero-and-scale"));
+    }
+
+    @Test
+    void theEmbeddingsBackwardWritesAGradientOfTheWholeTable() {
+        ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
+        double tokens = 2048;
+        // the rows gathered forward (read and written, 2 B each), read and added backward: twice that
+        double rows = 2 * (2 * 2 * tokens * 12288);
+        double table = 51200.0 * 12288 / 8;
+        // zero-filled (2 B an element) every micro-batch, then added into the FP32 main gradient by
+        // Megatron's DDP hook (read 2 and 4, write 4), as no GEMM accumulates it
+        StageWork fused = IterationBuilder.build(GPT3, zero1).stages().get(0);
+        assertThat(memoryBytes(fused, "embedding.backward", Phase.BACKWARD))
+                .isCloseTo(rows + table * (2 + 10), Percentage.withPercentage(1e-9));
+        // where every gradient is added by a kernel of its own, the embedding's is counted with them
+        StageWork added = IterationBuilder.build(gpt3With("main-grads", "added"), zero1).stages().get(0);
+        assertThat(memoryBytes(added, "embedding.backward", Phase.BACKWARD))
+                .isCloseTo(rows + table * 2, Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void unfusedAccumulationAddsEachMicroBatchsGradientsWithAKernelOfItsOwn() {
+        ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
+        StageWork fused = IterationBuilder.build(GPT3, zero1).stages().get(5);
+        double params = gatheredBytes(fused, "dp.param-all-gather") / 2;
+        assertThat(fused.compute()).noneMatch(c -> c.name().equals("main-grads.backward.accumulation"));
+        // read the 16-bit gradient and the main gradient, write the sum: 2 + 4 + 4 B under BF16's
+        // FP32 main gradients, 2 + 2 + 2 B where they are 16-bit; once per micro-batch's backward
+        for (Map.Entry<Integer, Double> reduce : Map.of(4, 10.0, 2, 6.0).entrySet()) {
+            Map<String, Object> parameters = Jobs.gpt3(1536);
+            parameters.put("framework", Map.of("main-grads", "added", "grad-reduce-bytes", reduce.getKey()));
+            StageWork added = IterationBuilder.build(JobReader.read(parameters), zero1).stages().get(5);
+            assertThat(added.compute()).filteredOn(c -> c.name().equals("main-grads.backward.accumulation"))
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.phase()).isEqualTo(Phase.BACKWARD);
+                        assertThat(c.bytes()).isCloseTo(reduce.getValue() * params, Percentage.withPercentage(1e-9));
+                    });
+        }
+        // sharded gradients are reduce-scattered every micro-batch: nothing to add into
+        TrainingJob added = gpt3With("main-grads", "added");
+        assertThatThrownBy(() -> IterationBuilder.build(added, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 3)))
+                .hasMessageContaining("framework.main-grads: added accumulates unsharded gradients");
+    }
+
+    @Test
     void deepSpeedsBf16OptimizerAddsEachMicroBatchsGradientsIntoFp32CopiesAndAllReducesThem() {
         TrainingJob deepSpeed = gpt3With("main-grads", "deepspeed-bf16");
         ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);

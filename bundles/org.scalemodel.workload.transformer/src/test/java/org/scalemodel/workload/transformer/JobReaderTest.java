@@ -95,6 +95,9 @@ class JobReaderTest {
         parameters.put("framework", Map.of("main-grads", "deepspeed-bf16", "grad-reduce-bytes", 2));
         assertThatThrownBy(() -> JobReader.read(parameters)).hasMessage("framework.grad-reduce-bytes: DeepSpeed's "
                 + "BF16_Optimizer (framework.main-grads: deepspeed-bf16) reduces FP32 gradients, 4 bytes, got 2");
+        parameters.put("framework", Map.of("main-grads", " Added "));
+        assertThat(JobReader.read(parameters).framework().mainGrads()).isEqualTo(MainGrads.ADDED);
+        assertThat(JobReader.read(parameters).framework().deepSpeedBf16()).isFalse();
         parameters.put("framework", Map.of("main-grads", "apex"));
         assertThatThrownBy(() -> JobReader.read(parameters)).hasMessageStartingWith(
                 "framework.main-grads: expected fused (").hasMessageEndingWith("got \"apex\"");
