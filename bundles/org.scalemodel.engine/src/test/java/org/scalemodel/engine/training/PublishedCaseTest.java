@@ -324,6 +324,9 @@ class PublishedCaseTest {
                 "\"DeepSpeed ZeRO stage 1 (data-parallel optimizer sharding)\""));
         assertThat(framework(deepSpeed)).containsEntry("main-grads", "added").containsEntry("grad-reduce-bytes", 2);
         assertThat(deepSpeed.assumptions()).anyMatch(a -> a.startsWith("DeepSpeed's engine: each micro-batch's"));
+        // its pipeline engine receives and sends one blocking call after the other
+        assertThat(framework(deepSpeed)).containsEntry("p2p-exchange", "sequential");
+        assertThat(framework(read(CASE))).doesNotContainKey("p2p-exchange");
         // fused from 2022 on; sharded gradients are not accumulated whole
         assertThat(framework(read(CASE))).doesNotContainKey("main-grads");
         assertThat(framework(read(of2021.replace("\"none (Megatron DDP)\"", "\"DeepSpeed ZeRO stage 3 (no TP/PP)\""))))

@@ -55,11 +55,16 @@ package org.scalemodel.workload.transformer;
  *                           fused into the weight-gradient GEMMs (Megatron's gradient-accumulation
  *                           fusion), added by a kernel of their own, or DeepSpeed's BF16_Optimizer's
  *                           FP32 copies ({@link MainGrads})
+ * @param sequentialP2p      a pipeline stage exchanges with a neighbour by a blocking receive, then
+ *                           a blocking send (DeepSpeed's pipeline engine: p2p.recv, p2p.send), each
+ *                           a transfer time of its own; false: the send and the receive run together
+ *                           (Megatron's _communicate: one batch of isend and irecv), so the
+ *                           activation out and the gradient in cross the full-duplex link at once
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,
         boolean eagerElementwise, Zero3Gather zero3Gather, boolean overlapP2p, boolean torchaoFp8Casts,
-        MainGrads mainGrads) {
+        MainGrads mainGrads, boolean sequentialP2p) {
 
     /** The main gradients are DeepSpeed's BF16_Optimizer's FP32 copies, all-reduced, not reduce-scattered. */
     boolean deepSpeedBf16() {

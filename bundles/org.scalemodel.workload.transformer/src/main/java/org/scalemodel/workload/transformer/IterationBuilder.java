@@ -605,14 +605,32 @@ final class IterationBuilder {
         }
         // Megatron's scatter-gather optimisation (and SP) sends 1/t of the boundary tensor per rank
         double bytes = n * model.hidden() * ACT / t;
-        int sends = v * ((first || last) && v == 1 ? 1 : 2);
+        int forwardSends;
+        int backwardSends;
+        if (job.framework().sequentialP2p()) {
+            // a blocking receive, then a blocking send, each way: the activation in and out forward,
+            // the gradient in and out backward (one each on the first and last stage of 1F1B)
+            forwardSends = v * ((first || last) && v == 1 ? 1 : 2);
+            backwardSends = forwardSends;
+        } else {
+            // 1F1B exchanges with a neighbour once after each pass, its send and receive together
+            // (send_forward_recv_backward after a forward, send_backward_recv_forward after a
+            // backward): one transfer time each; the first stage of 1F1B has no neighbour before it,
+            // the last none after it
+            forwardSends = v * (last && v == 1 ? 0 : 1);
+            backwardSends = v * (first && v == 1 ? 0 : 1);
+        }
         // overlapped, a chunk's sends run beside the next chunk's compute: Megatron overlaps them
         // only in the interleaved schedule (arguments.py turns overlap_p2p_comm off without it)
         Overlap overlap = job.framework().overlapP2p() && v > 1 ? Overlap.SAME_PHASE : Overlap.NONE;
-        steps.collective("pp.send-recv.forward", Collective.SEND_RECV, ParallelAxis.PIPELINE, bytes, sends,
-                Phase.FORWARD, overlap);
-        steps.collective("pp.send-recv.backward", Collective.SEND_RECV, ParallelAxis.PIPELINE, bytes, sends,
-                Phase.BACKWARD, overlap);
+        if (forwardSends > 0) {
+            steps.collective("pp.send-recv.forward", Collective.SEND_RECV, ParallelAxis.PIPELINE, bytes, forwardSends,
+                    Phase.FORWARD, overlap);
+        }
+        if (backwardSends > 0) {
+            steps.collective("pp.send-recv.backward", Collective.SEND_RECV, ParallelAxis.PIPELINE, bytes,
+                    backwardSends, Phase.BACKWARD, overlap);
+        }
     }
 
     /** @return replicas of one expert shard: the stage's ranks over expert x expert-tensor */

@@ -26,7 +26,8 @@ final class JobReader {
     private static final Set<String> JOB = Set.of("global-batch", "precision", "optimizer");
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
             "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
-            "attention-kernel", "fp8-params", "elementwise", "zero3-gather", "overlap-p2p", "fp8-casts", "main-grads");
+            "attention-kernel", "fp8-params", "elementwise", "zero3-gather", "overlap-p2p", "fp8-casts", "main-grads",
+            "p2p-exchange");
 
     private JobReader() {
     }
@@ -53,7 +54,8 @@ final class JobReader {
                 flag(framework, "framework.", "cross-entropy-fusion", false), kernel(framework.get("attention-kernel")),
                 flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")),
                 zero3Gather(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false),
-                torchaoCasts(framework.get("fp8-casts")), mainGrads(framework.get("main-grads")));
+                torchaoCasts(framework.get("fp8-casts")), mainGrads(framework.get("main-grads")),
+                sequentialP2p(framework.get("p2p-exchange")));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
@@ -190,6 +192,13 @@ final class JobReader {
                     + "before the fusion) or deepspeed-bf16 (DeepSpeed's BF16_Optimizer: each micro-batch's BF16 "
                     + "gradients added into FP32 copies, which are all-reduced), got \"" + value + "\"");
         };
+    }
+
+    /** {@code framework.p2p-exchange}: {@code batched} (the default) or {@code sequential}. */
+    private static boolean sequentialP2p(Object value) {
+        return either(value, "framework.p2p-exchange", "batched", "a stage's send to a neighbour and its receive from "
+                + "it run together, Megatron's batched isend/irecv", "sequential", "a blocking receive, then a blocking "
+                + "send, DeepSpeed's pipeline engine");
     }
 
     /** {@code framework.fp8-casts}: {@code fused} (the default) or {@code torchao}. */

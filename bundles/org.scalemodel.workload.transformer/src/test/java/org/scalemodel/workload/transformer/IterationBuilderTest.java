@@ -441,6 +441,34 @@ class IterationBuilderTest {
     }
 
     @Test
+    void aStageExchangesWithANeighbourOnceAfterEachPassUnlessItsSendsAreSequential() {
+        ParallelPlan pipelined = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
+        IterationWork batched = IterationBuilder.build(GPT3, pipelined);
+        IterationWork sequential = IterationBuilder.build(gpt3With("p2p-exchange", "sequential"), pipelined);
+        // Megatron: the send and the receive of one exchange together, one after the forward (with
+        // the next stage) and one after the backward (with the previous one)
+        assertThat(sends(batched.stages().get(5), Phase.FORWARD)).isEqualTo(1);
+        assertThat(sends(batched.stages().get(5), Phase.BACKWARD)).isEqualTo(1);
+        assertThat(sends(batched.stages().get(0), Phase.FORWARD)).isEqualTo(1);
+        assertThat(sends(batched.stages().get(0), Phase.BACKWARD)).isZero();
+        assertThat(sends(batched.stages().get(11), Phase.FORWARD)).isZero();
+        assertThat(sends(batched.stages().get(11), Phase.BACKWARD)).isEqualTo(1);
+        // DeepSpeed: a blocking receive, then a blocking send, each way
+        assertThat(sends(sequential.stages().get(5), Phase.FORWARD)).isEqualTo(2);
+        assertThat(sends(sequential.stages().get(5), Phase.BACKWARD)).isEqualTo(2);
+        assertThat(sends(sequential.stages().get(0), Phase.BACKWARD)).isEqualTo(1);
+        // interleaved, every chunk exchanges
+        IterationWork interleaved = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, false, 2, Recompute.FULL, 1));
+        assertThat(sends(interleaved.stages().get(0), Phase.BACKWARD)).isEqualTo(2);
+        assertThatThrownBy(() -> gpt3With("p2p-exchange", "async")).hasMessageStartingWith("framework.p2p-exchange");
+    }
+
+    private static int sends(StageWork stage, Phase phase) {
+        return stage.communication().stream().filter(c -> c.name().startsWith("pp.send-recv") && c.phase() == phase)
+                .mapToInt(CommunicationStep::count).sum();
+    }
+
+    @Test
     void theWholeGradientBufferIsZeroedAndScaledEachIteration() {
         ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
         StageWork megatron = IterationBuilder.build(GPT3, zero1).stages().get(5);
