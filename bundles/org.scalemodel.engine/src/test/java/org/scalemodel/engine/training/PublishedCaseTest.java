@@ -251,6 +251,22 @@ class PublishedCaseTest {
     }
 
     @Test
+    void torchtitanUnderPipelineParallelismGathersOnceAStepAsZero1Does() throws Exception {
+        String titan = CASE.replace("\"year\": 2024", "\"year\": 2024, \"title\": \"TorchTitan: ...\"")
+                .replace("\"distributed optimizer (likely)\"", "\"FSDP2 (fully sharded)\"");
+        PublishedCase pipelined = read(titan);
+        assertThat(pipelined.plan().zeroStage()).isEqualTo(1);
+        assertThat(pipelined.assumptions()).anyMatch(a -> a.startsWith("torchtitan under PP"))
+                .noneMatch(a -> a.startsWith("FSDP2: each gather copied out"));
+        PublishedCase unpipelined = read(titan.replace("\"pp\": 8", "\"pp\": 1").replace("\"vpp\": 3", "\"vpp\": 1"));
+        assertThat(unpipelined.plan().zeroStage()).isEqualTo(3);
+        assertThat(unpipelined.assumptions()).noneMatch(a -> a.startsWith("torchtitan under PP"));
+        // FSDP of any other framework gathers every micro-batch, pipelined or not
+        assertThat(read(CASE.replace("\"distributed optimizer (likely)\"", "\"FSDP2 (fully sharded)\"")).plan()
+                .zeroStage()).isEqualTo(3);
+    }
+
+    @Test
     void ascendsMatmulCommunicationFusionIsSaidNotAssumedToHideEverything() throws Exception {
         PublishedCase c = read(CASE.replace("\"activation_recompute\": \"selective\"",
                 "\"activation_recompute\": \"selective\", \"other\": \"MC2 (matmul+comm fusion)\""));
