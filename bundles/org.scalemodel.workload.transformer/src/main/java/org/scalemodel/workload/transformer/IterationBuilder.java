@@ -558,6 +558,21 @@ final class IterationBuilder {
             backward += table * (ACT + 2.0 * job.framework().gradReduceBytes());
         }
         steps.memory("embedding.backward", Phase.BACKWARD, backward, act, 1);
+        if (t > 1) {
+            // each tensor rank looks up its vocabulary shard's rows, zeros elsewhere: the partial
+            // embeddings are all-reduced (reduce_from_tensor_model_parallel_region), or under SP
+            // reduce-scattered into the sequence split and their gradient all-gathered back
+            double hidden = n * model.hidden() * ACT;
+            if (sp) {
+                steps.collective("embedding.tp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR, hidden,
+                        1, Phase.FORWARD, Overlap.NONE);
+                steps.collective("embedding.tp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, hidden, 1,
+                        Phase.BACKWARD, Overlap.NONE);
+            } else {
+                steps.collective("embedding.tp.all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR, hidden, 1,
+                        Phase.FORWARD, Overlap.NONE);
+            }
+        }
     }
 
     /**
@@ -590,6 +605,11 @@ final class IterationBuilder {
                     Phase.FORWARD, Overlap.NONE);
             steps.collective("output.tp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR, hidden, 1,
                     Phase.BACKWARD, Overlap.NONE);
+        } else if (t > 1) {
+            // every tensor rank holds the whole hidden state and computes its vocabulary shard's
+            // part of its gradient: all-reduced in the backward (copy_to_tensor_model_parallel_region)
+            steps.collective("output.tp.all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR,
+                    n * model.hidden() * ACT, 1, Phase.BACKWARD, Overlap.NONE);
         }
         if (t > 1) {
             // the cross-entropy's max and sum across the vocabulary shards: small all-reduces

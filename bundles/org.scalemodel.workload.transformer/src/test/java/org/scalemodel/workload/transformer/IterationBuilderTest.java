@@ -469,6 +469,23 @@ class IterationBuilderTest {
     }
 
     @Test
+    void theVocabularySplitEmbeddingAndOutputLayerReduceOverTheTensorGroup() {
+        double hidden = 2048.0 * 12288 * 2;
+        IterationWork plain = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1));
+        // the partial embeddings all-reduced forward; the output layer's input gradient backward
+        assertThat(gatheredBytes(plain.stages().get(0), "embedding.tp.all-reduce")).isEqualTo(hidden);
+        assertThat(gatheredBytes(plain.stages().get(11), "output.tp.all-reduce")).isEqualTo(hidden);
+        assertThat(plain.stages().get(11).communication()).filteredOn(c -> c.name().equals("output.tp.all-reduce"))
+                .singleElement().satisfies(c -> assertThat(c.phase()).isEqualTo(Phase.BACKWARD));
+        // under SP: reduce-scattered into the sequence split forward, gathered back backward
+        IterationWork split = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, true, 1, Recompute.FULL, 1));
+        assertThat(gatheredBytes(split.stages().get(0), "embedding.tp.reduce-scatter")).isEqualTo(hidden);
+        assertThat(gatheredBytes(split.stages().get(0), "embedding.tp.all-gather")).isEqualTo(hidden);
+        assertThat(gatheredBytes(split.stages().get(0), "embedding.tp.all-reduce")).isZero();
+        assertThat(gatheredBytes(split.stages().get(11), "output.tp.all-reduce")).isZero();
+    }
+
+    @Test
     void theWholeGradientBufferIsZeroedAndScaledEachIteration() {
         ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
         StageWork megatron = IterationBuilder.build(GPT3, zero1).stages().get(5);
