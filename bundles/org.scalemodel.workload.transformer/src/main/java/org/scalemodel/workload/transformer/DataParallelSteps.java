@@ -115,16 +115,36 @@ final class DataParallelSteps {
         Overlap afterBackward = job.framework().overlapGradReduce() ? Overlap.LAST_BACKWARD : Overlap.NONE;
         Overlap beforeForward = job.framework().overlapParamGather() ? Overlap.FIRST_FORWARD : Overlap.NONE;
         switch (plan.zeroStage()) {
-            case 0 -> steps.collective(prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params * gradBytes, 1,
-                    Phase.ITERATION, afterBackward);
+            case 0 -> bucketed(steps, prefix + ".grad-all-reduce", Collective.ALL_REDUCE, axis, params,
+                    params * gradBytes, afterBackward);
             case 1, 2 -> {
-                steps.collective(prefix + ".grad-reduce-scatter", Collective.REDUCE_SCATTER, axis, params * gradBytes,
-                        1, Phase.ITERATION, afterBackward);
-                steps.collective(prefix + ".param-all-gather", Collective.ALL_GATHER, axis, gathered, 1,
-                        Phase.ITERATION, beforeForward);
+                bucketed(steps, prefix + ".grad-reduce-scatter", Collective.REDUCE_SCATTER, axis, params,
+                        params * gradBytes, afterBackward);
+                bucketed(steps, prefix + ".param-all-gather", Collective.ALL_GATHER, axis, params, gathered,
+                        beforeForward);
             }
             default -> everyMicroBatch(steps, prefix, axis, params, gathered, gradBytes, layers, replicas);
         }
+    }
+
+    /**
+     * A reduction or gather of the whole buffer, bucket by bucket: overlapped, all buckets but one
+     * hide behind the compute they run beside, and one cannot: the last gradient bucket is ready
+     * only when the backward ends, the first weight bucket is needed before the forward starts
+     * (T_exposed = max(0, T_comm - window) + T_comm(last bucket)). Buckets of Megatron-Core's
+     * default size, max(40M, 1M x dp) parameters (DistributedDataParallel's bucket_size).
+     */
+    private void bucketed(StageSteps steps, String name, Collective collective, ParallelAxis axis, double params,
+            double bytes, Overlap overlap) {
+        if (overlap == Overlap.NONE) {
+            steps.collective(name, collective, axis, bytes, 1, Phase.ITERATION, Overlap.NONE);
+            return;
+        }
+        double bucket = Math.min(1, Math.max(40e6, 1e6 * plan.data()) / params);
+        if (bucket < 1) {
+            steps.collective(name, collective, axis, bytes * (1 - bucket), 1, Phase.ITERATION, overlap);
+        }
+        steps.collective(name + ".edge-bucket", collective, axis, bytes * bucket, 1, Phase.ITERATION, Overlap.NONE);
     }
 
     /**

@@ -486,6 +486,29 @@ class IterationBuilderTest {
     }
 
     @Test
+    void theBucketAtEachEndOfAnOverlappedReductionOrGatherIsExposed() {
+        ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
+        StageWork stage = IterationBuilder.build(GPT3, zero1).stages().get(5);
+        double params = gatheredBytes(stage, "dp.param-all-gather") / 2;
+        // Megatron-Core's buckets: max(40M, 1M x dp) parameters; the last gradient bucket after the
+        // backward, the first weight bucket before the forward, beside no compute
+        double bucket = 40e6 / params;
+        for (String name : new String[] {"dp.grad-reduce-scatter", "dp.param-all-gather"}) {
+            double whole = gatheredBytes(stage, name);
+            assertThat(stage.communication()).filteredOn(c -> c.name().equals(name + ".edge-bucket")).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.overlap()).isEqualTo(Overlap.NONE);
+                        assertThat(c.bytes()).isCloseTo(whole * bucket, Percentage.withPercentage(1e-9));
+                    });
+            assertThat(stage.communication()).filteredOn(c -> c.name().equals(name)).singleElement()
+                    .satisfies(c -> assertThat(c.overlap()).isIn(Overlap.LAST_BACKWARD, Overlap.FIRST_FORWARD));
+        }
+        // not overlapped, the whole buffer goes as one
+        StageWork plain = IterationBuilder.build(gpt3With("overlap-grad-reduce", false), zero1).stages().get(5);
+        assertThat(plain.communication()).noneMatch(c -> c.name().equals("dp.grad-reduce-scatter.edge-bucket"));
+    }
+
+    @Test
     void theWholeGradientBufferIsZeroedAndScaledEachIteration() {
         ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
         StageWork megatron = IterationBuilder.build(GPT3, zero1).stages().get(5);
@@ -637,8 +660,9 @@ class IterationBuilderTest {
                 .mapToDouble(c -> c.bytes() * c.count()).sum();
     }
 
+    /** The bytes a collective moves, all its buckets together. */
     private static double gatheredBytes(StageWork stage, String name) {
-        return stage.communication().stream().filter(c -> c.name().equals(name))
+        return stage.communication().stream().filter(c -> c.name().equals(name) || c.name().equals(name + ".edge-bucket"))
                 .mapToDouble(c -> c.bytes() * c.count()).sum();
     }
 
