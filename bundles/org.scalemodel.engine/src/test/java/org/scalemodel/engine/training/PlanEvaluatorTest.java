@@ -248,10 +248,12 @@ class PlanEvaluatorTest {
 
     @Test
     void anOverlappedGatherIsChargedAsContentionNotAsCommunication() {
-        // ZeRO-3 on a fast fabric: the per-layer gathers hide behind the layers, and slow them
+        // ZeRO-3 on a fast fabric: the per-layer gathers hide behind the layers, and slow them; only
+        // a forward's first gather and a backward's last reduce-scatter, one layer's of 96 each, have
+        // no layer to hide behind
         ParallelPlan plan = new ParallelPlan(8, 1, 16, 1, 1, 1, 96, true, 1, Recompute.FULL, 3);
         TrainingResult result = evaluate(gpt3(1536, true), plan, 1e12);
-        assertThat(result.seconds("dp-comm")).isZero();
+        assertThat(result.seconds("dp-comm")).isPositive().isLessThan(result.seconds("contention") / 4);
         assertThat(result.seconds("contention")).isPositive();
         double sum = result.breakdown().stream().mapToDouble(TimeShare::seconds).sum();
         assertThat(sum).isCloseTo(result.stepSeconds(), Percentage.withPercentage(1e-9));

@@ -144,7 +144,7 @@ final class DataParallelSteps {
         if (bucket < 1) {
             steps.collective(name, collective, axis, bytes * (1 - bucket), 1, Phase.ITERATION, overlap);
         }
-        steps.collective(name + ".edge-bucket", collective, axis, bytes * bucket, 1, Phase.ITERATION, Overlap.NONE);
+        steps.collective(name + ".edge", collective, axis, bytes * bucket, 1, Phase.ITERATION, Overlap.NONE);
     }
 
     /**
@@ -164,8 +164,10 @@ final class DataParallelSteps {
         // norm weights and biases, under its stage3_param_persistence_threshold (100,000
         // elements), stay resident and are not gathered
         int gathers = perTensor ? units * model.matricesPerLayer() : units;
-        steps.collective(prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers,
-                gathers, Phase.FORWARD, gather);
+        // prefetched, each gather hides behind the unit before it, but the first of a forward has
+        // none before it (and the last reduction of a backward none after it, below)
+        edgeExposed(steps, prefix + ".fsdp-param-all-gather", Collective.ALL_GATHER, axis, gathered / gathers, gathers,
+                Phase.FORWARD, gather);
         // a module gathered per call gathers again for a recomputed forward, which moves the
         // weights a third time (assumed released in between: DeepSpeed keeps at most
         // stage3_max_live_parameters, default 1e9, which one layer of these models exceeds)
@@ -177,7 +179,7 @@ final class DataParallelSteps {
         // torch.distributed.reduce_scatter per parameter of the bucket), the resident norms'
         // and biases' too: every one pays a ring's latency; the matrices carry the bytes
         int reductions = perTensor ? units * model.tensorsPerLayer() : units;
-        steps.collective(prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
+        edgeExposed(steps, prefix + ".fsdp-grad-reduce-scatter", Collective.REDUCE_SCATTER, axis,
                 params * gradBytes / reductions, reductions, Phase.BACKWARD, reduce);
         switch (job.framework().zero3Gather()) {
             case PER_TENSOR -> zero3Copies(steps, prefix, gathered, regather, params * gradBytes);
@@ -186,6 +188,17 @@ final class DataParallelSteps {
                 // FSDP1's flat parameter is gathered into and reduced from in place
             }
         }
+    }
+
+    /** {@code count} collectives of a pass, overlapped but for the one at the pass's edge. */
+    private static void edgeExposed(StageSteps steps, String name, Collective collective, ParallelAxis axis,
+            double bytes, int count, Phase phase, Overlap overlap) {
+        if (overlap == Overlap.NONE || count == 1) {
+            steps.collective(name, collective, axis, bytes, count, phase, Overlap.NONE);
+            return;
+        }
+        steps.collective(name, collective, axis, bytes, count - 1, phase, overlap);
+        steps.collective(name + ".edge", collective, axis, bytes, 1, phase, Overlap.NONE);
     }
 
     /**

@@ -495,7 +495,7 @@ class IterationBuilderTest {
         double bucket = 40e6 / params;
         for (String name : new String[] {"dp.grad-reduce-scatter", "dp.param-all-gather"}) {
             double whole = gatheredBytes(stage, name);
-            assertThat(stage.communication()).filteredOn(c -> c.name().equals(name + ".edge-bucket")).singleElement()
+            assertThat(stage.communication()).filteredOn(c -> c.name().equals(name + ".edge")).singleElement()
                     .satisfies(c -> {
                         assertThat(c.overlap()).isEqualTo(Overlap.NONE);
                         assertThat(c.bytes()).isCloseTo(whole * bucket, Percentage.withPercentage(1e-9));
@@ -505,7 +505,26 @@ class IterationBuilderTest {
         }
         // not overlapped, the whole buffer goes as one
         StageWork plain = IterationBuilder.build(gpt3With("overlap-grad-reduce", false), zero1).stages().get(5);
-        assertThat(plain.communication()).noneMatch(c -> c.name().equals("dp.grad-reduce-scatter.edge-bucket"));
+        assertThat(plain.communication()).noneMatch(c -> c.name().equals("dp.grad-reduce-scatter.edge"));
+    }
+
+    @Test
+    void prefetchedFsdpHidesEveryGatherButTheForwardsFirstAndEveryReductionButTheBackwardsLast() {
+        StageWork stage = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 3)).stages().get(5);
+        for (String name : new String[] {"dp.fsdp-param-all-gather", "dp.fsdp-grad-reduce-scatter"}) {
+            Phase phase = name.contains("gather") ? Phase.FORWARD : Phase.BACKWARD;
+            assertThat(stage.communication()).filteredOn(c -> c.name().equals(name + ".edge") && c.phase() == phase)
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.count()).isEqualTo(1);
+                        assertThat(c.overlap()).isEqualTo(Overlap.NONE);
+                    });
+            assertThat(stage.communication()).filteredOn(c -> c.name().equals(name) && c.phase() == phase)
+                    .singleElement().satisfies(c -> assertThat(c.overlap()).isEqualTo(Overlap.SAME_PHASE));
+            assertThat(collectives(stage, name, phase)).isEqualTo(8);
+        }
+        // the backward's gathers all hide behind the layers after them
+        assertThat(stage.communication()).noneMatch(c -> c.name().equals("dp.fsdp-param-all-gather.edge")
+                && c.phase() == Phase.BACKWARD);
     }
 
     @Test
@@ -650,8 +669,10 @@ class IterationBuilderTest {
         return overlaps;
     }
 
+    /** How many of a collective a phase runs, the one at the pass's edge included. */
     private static long collectives(StageWork stage, String name, Phase phase) {
-        return stage.communication().stream().filter(c -> c.name().equals(name) && c.phase() == phase)
+        return stage.communication().stream()
+                .filter(c -> (c.name().equals(name) || c.name().equals(name + ".edge")) && c.phase() == phase)
                 .mapToLong(CommunicationStep::count).sum();
     }
 
@@ -662,7 +683,7 @@ class IterationBuilderTest {
 
     /** The bytes a collective moves, all its buckets together. */
     private static double gatheredBytes(StageWork stage, String name) {
-        return stage.communication().stream().filter(c -> c.name().equals(name) || c.name().equals(name + ".edge-bucket"))
+        return stage.communication().stream().filter(c -> c.name().equals(name) || c.name().equals(name + ".edge"))
                 .mapToDouble(c -> c.bytes() * c.count()).sum();
     }
 
