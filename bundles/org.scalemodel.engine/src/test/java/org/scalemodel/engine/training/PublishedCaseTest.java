@@ -241,6 +241,11 @@ class PublishedCaseTest {
         assertThat(fairscale.plan().zeroStage()).isEqualTo(3);
         assertThat(fairscale.assumptions()).anyMatch(a -> a.startsWith("FSDP: gathers and gradient reductions"))
                 .contains("software of 2022: materialised attention, dropout, overlapped DP communication");
+        // a JAX run's "fully sharded data parallel" (PaLM) is no FSDP of PyTorch's
+        PublishedCase jax = read(of2022.replace("\"distributed optimizer (likely)\"",
+                "\"256-way fully sharded data parallel\""));
+        assertThat(framework(jax)).containsEntry("overlap-grad-reduce", false);
+        assertThat(jax.assumptions()).noneMatch(a -> a.startsWith("FSDP:"));
     }
 
     @Test
@@ -256,6 +261,8 @@ class PublishedCaseTest {
                 .replace("\"distributed optimizer (likely)\"", "\"FSDP2 (fully sharded)\"");
         PublishedCase pipelined = read(titan);
         assertThat(pipelined.plan().zeroStage()).isEqualTo(1);
+        // its FSDP2 without gradient sync adds each micro-batch's BF16 gradient into FP32 ones
+        assertThat(framework(pipelined)).containsEntry("main-grads", "added");
         assertThat(pipelined.assumptions()).anyMatch(a -> a.startsWith("torchtitan under PP"))
                 .noneMatch(a -> a.startsWith("FSDP2: each gather copied out"));
         PublishedCase unpipelined = read(titan.replace("\"pp\": 8", "\"pp\": 1").replace("\"vpp\": 3", "\"vpp\": 1"));

@@ -190,15 +190,20 @@ final class DataParallelSteps {
         }
     }
 
-    /** {@code count} collectives of a pass, overlapped but for the one at the pass's edge. */
-    private static void edgeExposed(StageSteps steps, String name, Collective collective, ParallelAxis axis,
+    /**
+     * {@code count} collectives of a micro-batch's passes, overlapped but for the one at each pass's
+     * edge: a stage runs a forward and a backward for each of its v model chunks, and FSDP does not
+     * prefetch from one chunk's pass into the next.
+     */
+    private void edgeExposed(StageSteps steps, String name, Collective collective, ParallelAxis axis,
             double bytes, int count, Phase phase, Overlap overlap) {
-        if (overlap == Overlap.NONE || count == 1) {
+        int edges = Math.min(count, plan.virtualStages());
+        if (overlap == Overlap.NONE || count == edges) {
             steps.collective(name, collective, axis, bytes, count, phase, Overlap.NONE);
             return;
         }
-        steps.collective(name, collective, axis, bytes, count - 1, phase, overlap);
-        steps.collective(name + ".edge", collective, axis, bytes, 1, phase, Overlap.NONE);
+        steps.collective(name, collective, axis, bytes, count - edges, phase, overlap);
+        steps.collective(name + ".edge", collective, axis, bytes, edges, phase, Overlap.NONE);
     }
 
     /**

@@ -632,13 +632,19 @@ final class IterationBuilder {
             // the gradient in and out backward (one each on the first and last stage of 1F1B)
             forwardSends = v * ((first || last) && v == 1 ? 1 : 2);
             backwardSends = forwardSends;
-        } else {
+        } else if (v == 1) {
             // 1F1B exchanges with a neighbour once after each pass, its send and receive together
             // (send_forward_recv_backward after a forward, send_backward_recv_forward after a
-            // backward): one transfer time each; the first stage of 1F1B has no neighbour before it,
-            // the last none after it
-            forwardSends = v * (last && v == 1 ? 0 : 1);
-            backwardSends = v * (first && v == 1 ? 0 : 1);
+            // backward): one transfer time each; the first stage has no neighbour before it, the
+            // last none after it
+            forwardSends = last ? 0 : 1;
+            backwardSends = first ? 0 : 1;
+        } else {
+            // the interleaved schedule's steady state exchanges once after each forward and
+            // backward pair of chunks, both ways at once (send_forward_backward_recv_forward_backward):
+            // v exchanges a micro-batch, split between the passes
+            forwardSends = v - v / 2;
+            backwardSends = v / 2;
         }
         // overlapped, a chunk's sends run beside the next chunk's compute: Megatron overlaps them
         // only in the interleaved schedule (arguments.py turns overlap_p2p_comm off without it)

@@ -33,8 +33,8 @@ final class PlanChecks {
                     + plan.zeroStage();
         }
         if (job.framework().mainGrads() == MainGrads.ADDED && plan.zeroStage() >= 2) {
-            return "framework.main-grads: added accumulates unsharded gradients, which ZeRO " + plan.zeroStage()
-                    + " reduce-scatters every micro-batch instead: the plan needs zero 0 or 1";
+            return "framework.main-grads: added accumulates each micro-batch's gradients into the whole gradient, "
+                    + "which ZeRO " + plan.zeroStage() + " shards: the plan needs zero 0 or 1";
         }
         if (model.heads() % t != 0) {
             return "heads (" + model.heads() + ") not divisible by tp " + t;

@@ -457,9 +457,13 @@ class IterationBuilderTest {
         assertThat(sends(sequential.stages().get(5), Phase.FORWARD)).isEqualTo(2);
         assertThat(sends(sequential.stages().get(5), Phase.BACKWARD)).isEqualTo(2);
         assertThat(sends(sequential.stages().get(0), Phase.BACKWARD)).isEqualTo(1);
-        // interleaved, every chunk exchanges
+        // interleaved, once after each forward and backward pair of chunks, both ways at once: v a
+        // micro-batch, on every stage
         IterationWork interleaved = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, false, 2, Recompute.FULL, 1));
-        assertThat(sends(interleaved.stages().get(0), Phase.BACKWARD)).isEqualTo(2);
+        for (int stage : new int[] {0, 5, 11}) {
+            assertThat(sends(interleaved.stages().get(stage), Phase.FORWARD)
+                    + sends(interleaved.stages().get(stage), Phase.BACKWARD)).isEqualTo(2);
+        }
         assertThatThrownBy(() -> gpt3With("p2p-exchange", "async")).hasMessageStartingWith("framework.p2p-exchange");
     }
 
@@ -525,6 +529,12 @@ class IterationBuilderTest {
         // the backward's gathers all hide behind the layers after them
         assertThat(stage.communication()).noneMatch(c -> c.name().equals("dp.fsdp-param-all-gather.edge")
                 && c.phase() == Phase.BACKWARD);
+        // interleaved, each of a stage's two chunks runs passes of its own, each with its edge
+        StageWork interleaved = IterationBuilder.build(GPT3, plan(8, 12, 16, 1, false, 2, Recompute.FULL, 3))
+                .stages().get(5);
+        assertThat(interleaved.communication()).filteredOn(c -> c.name().equals("dp.fsdp-param-all-gather.edge"))
+                .singleElement().satisfies(c -> assertThat(c.count()).isEqualTo(2));
+        assertThat(collectives(interleaved, "dp.fsdp-param-all-gather", Phase.FORWARD)).isEqualTo(8);
     }
 
     @Test
@@ -581,7 +591,7 @@ class IterationBuilderTest {
         // sharded gradients are reduce-scattered every micro-batch: nothing to add into
         TrainingJob added = gpt3With("main-grads", "added");
         assertThatThrownBy(() -> IterationBuilder.build(added, plan(8, 12, 16, 1, false, 1, Recompute.FULL, 3)))
-                .hasMessageContaining("framework.main-grads: added accumulates unsharded gradients");
+                .hasMessageContaining("framework.main-grads: added accumulates each micro-batch's gradients into the whole gradient, which ZeRO 3 shards");
     }
 
     @Test
