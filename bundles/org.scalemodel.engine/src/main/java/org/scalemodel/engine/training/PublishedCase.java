@@ -266,6 +266,11 @@ final class PublishedCase {
             // neither runs Transformer Engine's cuDNN attention: torchtitan calls PyTorch's SDPA,
             // whose flash backend is FlashAttention-2, and LLM Foundry the flash-attn package
             framework.put("attention-kernel", Efficiency.FLASH_ATTENTION_2);
+            // and neither fuses its Adam: torchtitan builds AdamW with foreach (fused off by
+            // default), Composer's DecoupledAdamW updates one tensor at a time, op by op: a pass
+            // over the state for each operation of the update
+            framework.put("optimizer-kernels", "foreach");
+            assumptions.add("AdamW op by op (torchtitan's foreach AdamW, Composer's DecoupledAdamW): 82 B a parameter");
             // LLM Foundry's benchmark scripts ran some tables with MPT's Triton FlashAttention
             // (attn_impl triton), which no measurement here gives a rate for: priced as
             // FlashAttention-2, which its author's notes put ahead of it (flash_attn_triton.py: a

@@ -212,7 +212,9 @@ class PublishedCaseTest {
         assertThat(flash.assumptions()).contains("attention by FlashAttention-2 (no Transformer Engine)");
         PublishedCase triton = read(foundry.replace("\"seq_len\": 2048", "\"seq_len\": 2048, \"other\": \"MPT; attention "
                 + "attn_impl triton (the script's default)\""));
-        assertThat(framework(triton)).containsEntry("attention-kernel", "flash-attention-2");
+        assertThat(framework(triton)).containsEntry("attention-kernel", "flash-attention-2")
+                .containsEntry("optimizer-kernels", "foreach");
+        assertThat(framework(read(CASE))).doesNotContainKey("optimizer-kernels");
         assertThat(triton.assumptions()).anyMatch(a -> a.startsWith("attention by LLM Foundry's Triton FlashAttention")
                 && a.endsWith("too fast")).noneMatch(a -> a.startsWith("attention by FlashAttention-2"));
     }

@@ -23,6 +23,15 @@ final class DataParallelSteps {
      */
     private static final double ADAM_STEP_BYTES = 30;
     /**
+     * Bytes PyTorch's multi-tensor AdamW ({@code torch/optim/adamw.py _multi_tensor_adamw}) moves per
+     * parameter, one pass per operation over FP32 tensors: the first moment's lerp towards the
+     * gradient (read 8, write 4), the second moment's scaling (8) and addcmul with the gradient
+     * squared (read 8, write 4), the weight decay's scaling of the parameter (8), the square root, the
+     * bias correction's division and the epsilon's addition (8 each), and the addcdiv into the
+     * parameter (read 12, write 4): 82.
+     */
+    private static final double FOREACH_ADAM_STEP_BYTES = 82;
+    /**
      * Bytes DeepSpeed's BF16_Optimizer moves per parameter after every micro-batch's backward
      * ({@code update_hp_grads}: {@code hp_grad.add_(lp.grad.to(float32))}): the cast reads the BF16
      * gradient and writes an FP32 copy (2 + 4), the addition reads it and the FP32 gradient and
@@ -85,7 +94,8 @@ final class DataParallelSteps {
         }
         double updated = plan.zeroStage() == 0 ? denseParams + expertParams
                 : denseParams / shard + expertParams / expertShard;
-        steps.memory("optimizer.adam-step", Phase.ITERATION, updated * ADAM_STEP_BYTES, Precision.FP32, 1);
+        steps.memory("optimizer.adam-step", Phase.ITERATION,
+                updated * (job.framework().foreachOptimizer() ? FOREACH_ADAM_STEP_BYTES : ADAM_STEP_BYTES), Precision.FP32, 1);
     }
 
     /**

@@ -60,11 +60,14 @@ package org.scalemodel.workload.transformer;
  *                           a transfer time of its own; false: the send and the receive run together
  *                           (Megatron's _communicate: one batch of isend and irecv), so the
  *                           activation out and the gradient in cross the full-duplex link at once
+ * @param foreachOptimizer   the Adam step runs one multi-tensor kernel for each operation of the
+ *                           update, each a pass over the state (PyTorch's {@code _multi_tensor_adamw},
+ *                           torchtitan's and LLM Foundry's default), where false is one fused pass
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,
         boolean eagerElementwise, Zero3Gather zero3Gather, boolean overlapP2p, boolean torchaoFp8Casts,
-        MainGrads mainGrads, boolean sequentialP2p) {
+        MainGrads mainGrads, boolean sequentialP2p, boolean foreachOptimizer) {
 
     /** The main gradients are DeepSpeed's BF16_Optimizer's FP32 copies, all-reduced, not reduce-scattered. */
     boolean deepSpeedBf16() {

@@ -27,7 +27,7 @@ final class JobReader {
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
             "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
             "attention-kernel", "fp8-params", "elementwise", "zero3-gather", "overlap-p2p", "fp8-casts", "main-grads",
-            "p2p-exchange");
+            "p2p-exchange", "optimizer-kernels");
 
     private JobReader() {
     }
@@ -55,7 +55,7 @@ final class JobReader {
                 flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")),
                 zero3Gather(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false),
                 torchaoCasts(framework.get("fp8-casts")), mainGrads(framework.get("main-grads")),
-                sequentialP2p(framework.get("p2p-exchange")));
+                sequentialP2p(framework.get("p2p-exchange")), foreachOptimizer(framework.get("optimizer-kernels")));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
@@ -199,6 +199,13 @@ final class JobReader {
         return either(value, "framework.p2p-exchange", "batched", "a stage's send to a neighbour and its receive from "
                 + "it run together, Megatron's batched isend/irecv", "sequential", "a blocking receive, then a blocking "
                 + "send, DeepSpeed's pipeline engine");
+    }
+
+    /** {@code framework.optimizer-kernels}: {@code fused} (the default) or {@code foreach}. */
+    private static boolean foreachOptimizer(Object value) {
+        return either(value, "framework.optimizer-kernels", "fused", "one pass over each parameter's state, Apex's or "
+                + "Megatron's fused Adam", "foreach", "a pass over the state for each operation of the update, "
+                + "PyTorch's multi-tensor AdamW");
     }
 
     /** {@code framework.fp8-casts}: {@code fused} (the default) or {@code torchao}. */

@@ -538,6 +538,18 @@ class IterationBuilderTest {
     }
 
     @Test
+    void adamOpByOpMakesAPassForEachOperation() {
+        ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
+        double fused = memoryBytes(IterationBuilder.build(GPT3, zero1).stages().get(5), "optimizer.adam-step",
+                Phase.ITERATION);
+        double foreach = memoryBytes(IterationBuilder.build(gpt3With("optimizer-kernels", "foreach"), zero1).stages()
+                .get(5), "optimizer.adam-step", Phase.ITERATION);
+        assertThat(foreach / fused).isCloseTo(82.0 / 30, Percentage.withPercentage(1e-9));
+        assertThatThrownBy(() -> gpt3With("optimizer-kernels", "apex")).hasMessageStartingWith(
+                "framework.optimizer-kernels");
+    }
+
+    @Test
     void theWholeGradientBufferIsZeroedAndScaledEachIteration() {
         ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
         StageWork megatron = IterationBuilder.build(GPT3, zero1).stages().get(5);
