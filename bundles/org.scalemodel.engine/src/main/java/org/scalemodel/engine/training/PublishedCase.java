@@ -169,7 +169,7 @@ final class PublishedCase {
         // userbuffers report as little (NVIDIA/Megatron-LM issue 2662: under 2 of 43 s a step on
         // 8 H20s at TP 8; TransformerEngine issues 426 and 1587: no gain). Crediting every stated
         // overlap as hidden (validate --credit-overlap tp), the MAPE over the training steps would be
-        // 18.8% instead of 13.2% (2026-11-25, ninth session's model; 17.9% instead of 12.8% in the eighth's)
+        // 18.7% instead of 13.1% (2026-11-25, ninth session's model; 17.9% instead of 12.8% in the eighth's)
         boolean nemo = title().contains("NeMo");
         JsonNode parallelism = node.path("parallelism");
         // a stated overlap matters only where its collectives run: TP > 1, or PP > 1 in the
@@ -189,8 +189,8 @@ final class PublishedCase {
         // below) are priced as not hidden, as the TP overlap above: how much they hide is measured
         // nowhere we know. Priced as hidden (framework.overlap-p2p, with the contention it causes;
         // validate --credit-overlap pp), the MAPE over the training steps would be 13.4% instead of
-        // 13.2% and NeMo's 13.2% instead of 10.6%, while the one global factor would leave 8.3%, as
-        // without it (2026-11-25, ninth session's model)
+        // 13.1% and NeMo's 13.2% instead of 10.6%, while the one global factor would leave 8.3%
+        // instead of 8.2% (2026-11-25, ninth session's model)
         String oneChunk = interleaved ? null : "as 1F1B runs it (Megatron overlaps the sends only when interleaved)";
         framework.put("overlap-p2p", interleaved && (statesPipelineOverlap() || nemo)
                 && credited.contains(StatedOverlap.PIPELINE));
