@@ -213,7 +213,7 @@ class PublishedCaseTest {
         PublishedCase triton = read(foundry.replace("\"seq_len\": 2048", "\"seq_len\": 2048, \"other\": \"MPT; attention "
                 + "attn_impl triton (the script's default)\""));
         assertThat(framework(triton)).containsEntry("attention-kernel", "flash-attention-2")
-                .containsEntry("optimizer-kernels", "foreach");
+                .containsEntry("optimizer-kernels", "foreach").containsEntry("bias-grads", "separate");
         assertThat(framework(read(CASE))).doesNotContainKey("optimizer-kernels");
         assertThat(triton.assumptions()).anyMatch(a -> a.startsWith("attention by LLM Foundry's Triton FlashAttention")
                 && a.endsWith("too fast")).noneMatch(a -> a.startsWith("attention by FlashAttention-2"));
@@ -236,6 +236,9 @@ class PublishedCaseTest {
                 .containsEntry("overlap-param-gather", false);
         assertThat(megatron.assumptions()).contains("software of 2022: materialised attention, dropout, "
                 + "DP communication not overlapped");
+        // before Transformer Engine each bias's gradient was summed apart; TE folds it into the GEMM
+        assertThat(framework(megatron)).containsEntry("bias-grads", "separate");
+        assertThat(framework(read(CASE))).doesNotContainKey("bias-grads");
         PublishedCase fairscale = read(of2022.replace("\"distributed optimizer (likely)\"",
                 "\"FSDP (Fully Sharded Data Parallel) + Megatron-LM tensor parallelism\""));
         assertThat(framework(fairscale)).containsEntry("overlap-grad-reduce", true)

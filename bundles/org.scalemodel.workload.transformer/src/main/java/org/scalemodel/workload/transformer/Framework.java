@@ -63,11 +63,16 @@ package org.scalemodel.workload.transformer;
  * @param foreachOptimizer   the Adam step runs one multi-tensor kernel for each operation of the
  *                           update, each a pass over the state (PyTorch's {@code _multi_tensor_adamw},
  *                           torchtitan's and LLM Foundry's default), where false is one fused pass
+ * @param separateBiasGrads  a model with biases reduces each biased linear's output gradient over
+ *                           the tokens with a kernel of its own (PyTorch's linear backward,
+ *                           {@code grad_output.sum(0)}; Megatron-LM's bias-GeLU and
+ *                           bias-dropout-add before Transformer Engine), where false is the
+ *                           reduction in the weight-gradient GEMM's epilogue (Transformer Engine)
  */
 record Framework(boolean overlapGradReduce, boolean overlapParamGather, boolean tpCommOverlap, boolean flashAttention,
         boolean dropout, int gradReduceBytes, boolean crossEntropyFusion, String attentionKernel, boolean fp8Params,
         boolean eagerElementwise, Zero3Gather zero3Gather, boolean overlapP2p, boolean torchaoFp8Casts,
-        MainGrads mainGrads, boolean sequentialP2p, boolean foreachOptimizer) {
+        MainGrads mainGrads, boolean sequentialP2p, boolean foreachOptimizer, boolean separateBiasGrads) {
 
     /** The main gradients are DeepSpeed's BF16_Optimizer's FP32 copies, all-reduced, not reduce-scattered. */
     boolean deepSpeedBf16() {

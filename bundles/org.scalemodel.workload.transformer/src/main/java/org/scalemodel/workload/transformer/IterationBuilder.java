@@ -398,6 +398,13 @@ final class IterationBuilder {
             steps.matmul(at + "mlp.down", phase, n, (double) model.ffn() / t, h, gemm, ACT, factor, count);
             steps.memory(at + "mlp.activation", phase, activationElements(n, model.ffn()) * ACT * factor, act, count);
         }
+        if (phase == Phase.BACKWARD && model.biases() && !moeLayer && job.framework().separateBiasGrads()) {
+            // each bias's gradient is its linear's output gradient summed over the tokens, read by
+            // a reduction of its own: the QKV and up projections' column-split outputs, the output
+            // and down projections' whole hidden state (split by sequence under SP)
+            double columns = n * ((double) model.queryWidth() / t + 2 * kvLocal() + (double) up * model.ffn() / t);
+            steps.memory(at + "bias-grads", phase, (columns + 2 * nOutside * h) * ACT, act, count);
+        }
         // norms and residual adds outside the tensor-parallel regions; dropout adds a read, a write
         // and a 1-byte mask each
         double elementwise = nOutside * h * (normsAndAddsBytes() + (job.framework().dropout() ? 2 * (2 * ACT + 1) : 0));

@@ -27,7 +27,7 @@ final class JobReader {
     private static final Set<String> FRAMEWORK = Set.of("overlap-grad-reduce", "overlap-param-gather",
             "tp-comm-overlap", "flash-attention", "dropout", "grad-reduce-bytes", "cross-entropy-fusion",
             "attention-kernel", "fp8-params", "elementwise", "zero3-gather", "overlap-p2p", "fp8-casts", "main-grads",
-            "p2p-exchange", "optimizer-kernels");
+            "p2p-exchange", "optimizer-kernels", "bias-grads");
 
     private JobReader() {
     }
@@ -55,7 +55,8 @@ final class JobReader {
                 flag(framework, "framework.", "fp8-params", false), eager(framework.get("elementwise")),
                 zero3Gather(framework.get("zero3-gather")), flag(framework, "framework.", "overlap-p2p", false),
                 torchaoCasts(framework.get("fp8-casts")), mainGrads(framework.get("main-grads")),
-                sequentialP2p(framework.get("p2p-exchange")), foreachOptimizer(framework.get("optimizer-kernels")));
+                sequentialP2p(framework.get("p2p-exchange")), foreachOptimizer(framework.get("optimizer-kernels")),
+                separateBiasGrads(framework.get("bias-grads")));
         if (flags.fp8Params() && precision != Precision.FP8) {
             throw new IllegalArgumentException("framework.fp8-params: FP8 primary weights need job.precision fp8, got "
                     + precision.name().toLowerCase(java.util.Locale.ROOT));
@@ -206,6 +207,13 @@ final class JobReader {
         return either(value, "framework.optimizer-kernels", "fused", "one pass over each parameter's state, Apex's or "
                 + "Megatron's fused Adam", "foreach", "a pass over the state for each operation of the update, "
                 + "PyTorch's multi-tensor AdamW");
+    }
+
+    /** {@code framework.bias-grads}: {@code fused} (the default) or {@code separate}. */
+    private static boolean separateBiasGrads(Object value) {
+        return either(value, "framework.bias-grads", "fused", "in the weight-gradient GEMM's epilogue, Transformer "
+                + "Engine", "separate", "a reduction over the tokens of each biased linear's output gradient, PyTorch's "
+                + "linear backward and Megatron-LM before Transformer Engine");
     }
 
     /** {@code framework.fp8-casts}: {@code fused} (the default) or {@code torchao}. */

@@ -538,6 +538,19 @@ class IterationBuilderTest {
     }
 
     @Test
+    void separateBiasGradientsReadEachBiasedLinearsOutputGradient() {
+        ParallelPlan plan = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
+        StageWork separate = IterationBuilder.build(gpt3With("bias-grads", "separate"), plan).stages().get(5);
+        // GPT-3's QKV (3h/t) and MLP up (4h/t) outputs column-split, the output and down projections'
+        // whole h: 2048 tokens x (7h/8 + 2h) x 2 B a layer, 8 layers a stage
+        double h = 12288;
+        assertThat(memoryBytes(separate, "dense.backward.bias-grads", Phase.BACKWARD))
+                .isCloseTo(8 * 2048 * (7 * h / 8 + 2 * h) * 2, Percentage.withPercentage(1e-9));
+        assertThat(IterationBuilder.build(GPT3, plan).stages().get(5).compute())
+                .noneMatch(c -> c.name().endsWith("bias-grads"));
+    }
+
+    @Test
     void adamOpByOpMakesAPassForEachOperation() {
         ParallelPlan zero1 = plan(8, 12, 16, 1, false, 1, Recompute.FULL, 1);
         double fused = memoryBytes(IterationBuilder.build(GPT3, zero1).stages().get(5), "optimizer.adam-step",
