@@ -317,7 +317,7 @@ final class PublishedCase {
             assumptions.add("FSDP: gathers and gradient reductions on streams of their own, overlapped with compute "
                     + "(FairScale's _setup_streams), whatever the year");
         }
-        if (sharding.contains("deepspeed") && node.path("parallelism").path("pp").asInt(1) > 1) {
+        if (sharding.contains("deepspeed") && pipelined) {
             // DeepSpeed's pipeline engine receives and sends with blocking calls, one after the other
             // (pipe/engine.py _exec_recv_grads, then _exec_send_activations), where Megatron batches
             // a stage's send and receive into one exchange

@@ -66,21 +66,22 @@ final class DataParallelSteps {
             steps.memory("main-grads.backward.fp32-accumulation", Phase.BACKWARD,
                     (denseParams + expertParams) * FP32_COPY_ACCUMULATION_BYTES, Precision.FP32, 1);
         }
+        // the main gradients' element is the reduction's (grad-reduce-bytes)
+        int mainBytes = job.framework().gradReduceBytes();
+        Precision mainPrecision = mainBytes == 2 ? act : Precision.FP32;
         if (!job.framework().deepSpeedBf16() && plan.zeroStage() <= 1) {
             // the whole gradient buffer is zeroed before the first micro-batch (Megatron's
             // zero_grad_buffer: write) and scaled by 1/dp before its reduction (Megatron's
             // gradient_scaling_factor, DeepSpeed's averaging: read and write), every iteration
-            int mainBytes = job.framework().gradReduceBytes();
             steps.memory("main-grads.zero-and-scale", Phase.ITERATION, (denseParams + expertParams) * 3.0 * mainBytes,
-                    mainBytes == 2 ? act : Precision.FP32, 1);
+                    mainPrecision, 1);
         }
         if (job.framework().mainGrads() == MainGrads.ADDED) {
             // after every micro-batch's backward a kernel of its own adds each 16-bit weight gradient
-            // into the main gradient: reads both, writes the sum (the main gradient's element is the
-            // reduction's, grad-reduce-bytes); PlanChecks keeps this to unsharded gradients
-            int mainBytes = job.framework().gradReduceBytes();
+            // into the main gradient: reads both, writes the sum; PlanChecks keeps this to unsharded
+            // gradients
             steps.memory("main-grads.backward.accumulation", Phase.BACKWARD,
-                    (denseParams + expertParams) * (ACT + 2.0 * mainBytes), mainBytes == 2 ? act : Precision.FP32, 1);
+                    (denseParams + expertParams) * (ACT + 2.0 * mainBytes), mainPrecision, 1);
         }
         if (model.tiedEmbeddings() && plan.pipeline() > 1 && embedding > 0) {
             // a tied embedding lives on the first and the last stage: after the backward its gradient

@@ -203,8 +203,18 @@ final class IterationBuilder {
 
     /** The input embedding on the first stage, the output layer on the last (unless tied on one stage). */
     private double embeddingParams(boolean first, boolean last) {
-        double table = (double) model.vocab() * model.hidden() / t;
+        double table = vocabularyShard();
         return (first ? table : 0) + (last && (p > 1 || !model.tiedEmbeddings()) ? table : 0);
+    }
+
+    /** Elements of the embedding table (or output layer) one tensor rank holds: its vocabulary split by hidden. */
+    private double vocabularyShard() {
+        return (double) model.vocab() * model.hidden() / t;
+    }
+
+    /** Bytes of a micro-batch's whole hidden state, every token's, in 16 bits. */
+    private double hiddenStateBytes() {
+        return n * model.hidden() * ACT;
     }
 
     private double stageDenseParams(int dense, int moe, boolean first, boolean last) {
@@ -538,7 +548,7 @@ final class IterationBuilder {
         if (t == 1) {
             return;
         }
-        double bytes = n * model.hidden() * ACT;
+        double bytes = hiddenStateBytes();
         int pairs = (mlpPair ? 2 : 1) * count;
         if (sp) {
             steps.collective(at + "tp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, bytes, pairs, phase,
@@ -557,7 +567,7 @@ final class IterationBuilder {
         // PyTorch's dense embedding backward (embedding_dense_backward) zero-fills a gradient of the
         // whole table, the rank's share of the vocabulary by the hidden size, before adding the
         // rows in, every micro-batch
-        double table = (double) model.vocab() * model.hidden() / t;
+        double table = vocabularyShard();
         double backward = 2 * bytes + table * ACT;
         if (job.framework().mainGrads() == MainGrads.FUSED && plan.zeroStage() <= 1) {
             // and no GEMM accumulates that gradient: Megatron's DDP hook adds it into the main
@@ -569,7 +579,7 @@ final class IterationBuilder {
             // each tensor rank looks up its vocabulary shard's rows, zeros elsewhere: the partial
             // embeddings are all-reduced (reduce_from_tensor_model_parallel_region), or under SP
             // reduce-scattered into the sequence split and their gradient all-gathered back
-            double hidden = n * model.hidden() * ACT;
+            double hidden = hiddenStateBytes();
             if (sp) {
                 steps.collective("embedding.tp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR, hidden,
                         1, Phase.FORWARD, Overlap.NONE);
@@ -607,16 +617,15 @@ final class IterationBuilder {
         if (sp) {
             // the sequence-split hidden state gathered before the vocabulary-split output layer,
             // and its gradient reduce-scattered back
-            double hidden = n * model.hidden() * ACT;
-            steps.collective("output.tp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, hidden, 1,
+            steps.collective("output.tp.all-gather", Collective.ALL_GATHER, ParallelAxis.TENSOR, hiddenStateBytes(), 1,
                     Phase.FORWARD, Overlap.NONE);
-            steps.collective("output.tp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR, hidden, 1,
-                    Phase.BACKWARD, Overlap.NONE);
+            steps.collective("output.tp.reduce-scatter", Collective.REDUCE_SCATTER, ParallelAxis.TENSOR,
+                    hiddenStateBytes(), 1, Phase.BACKWARD, Overlap.NONE);
         } else if (t > 1) {
             // every tensor rank holds the whole hidden state and computes its vocabulary shard's
             // part of its gradient: all-reduced in the backward (copy_to_tensor_model_parallel_region)
-            steps.collective("output.tp.all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR,
-                    n * model.hidden() * ACT, 1, Phase.BACKWARD, Overlap.NONE);
+            steps.collective("output.tp.all-reduce", Collective.ALL_REDUCE, ParallelAxis.TENSOR, hiddenStateBytes(), 1,
+                    Phase.BACKWARD, Overlap.NONE);
         }
         if (t > 1) {
             // the cross-entropy's max and sum across the vocabulary shards: small all-reduces
@@ -631,7 +640,7 @@ final class IterationBuilder {
             return;
         }
         // Megatron's scatter-gather optimisation (and SP) sends 1/t of the boundary tensor per rank
-        double bytes = n * model.hidden() * ACT / t;
+        double bytes = hiddenStateBytes() / t;
         int forwardSends;
         int backwardSends;
         if (job.framework().sequentialP2p()) {
